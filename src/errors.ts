@@ -1,0 +1,109 @@
+/**
+ * The closed union of error codes. Callers switch on `code`, never on messages.
+ * Untrusted input throws GatewayError; caller bugs throw TypeError.
+ *
+ * Adding a code: add it here with a one-line public message, map it to an ETSI
+ * sub-indication in src/report/sub-indication.ts, and add a negative test asserting it.
+ */
+export const ERROR_MESSAGES = {
+  // --- input and DER (RFC 5280 §4.1, X.690 §10) ---
+  ERR_INPUT_TOO_LARGE: 'input exceeds the size limit',
+  ERR_INPUT_ENCODING: 'input is not DER, PEM or base64',
+  ERR_DER_TRUNCATED: 'DER data ends before the announced length',
+  ERR_DER_LENGTH: 'DER length is indefinite, non-minimal or too large',
+  ERR_DER_TAG: 'DER tag is malformed or not the expected one',
+  ERR_DER_NOT_CANONICAL: 'encoding is BER, not the required DER',
+  ERR_DER_TRAILING_DATA: 'trailing bytes after the DER value',
+  ERR_DER_TOO_DEEP: 'DER nesting exceeds the depth limit',
+  ERR_DER_STRUCTURE: 'DER value does not have the expected structure',
+  // --- certificates (RFC 5280 §4) ---
+  ERR_CERT_MALFORMED: 'certificate is malformed',
+  ERR_CERT_VERSION: 'certificate version is not v3',
+  ERR_CERT_DUPLICATE_EXTENSION: 'certificate repeats an extension',
+  ERR_CERT_UNKNOWN_CRITICAL_EXTENSION: 'certificate has an unrecognised critical extension',
+  ERR_CERT_SIGNATURE_ALG_MISMATCH: 'signature algorithm differs between TBS and outer certificate',
+  ERR_CERT_SIGNATURE_INVALID: 'certificate signature does not verify with the issuer key',
+  ERR_CERT_EXPIRED: 'certificate has expired at the validation time',
+  ERR_CERT_NOT_YET_VALID: 'certificate is not yet valid at the validation time',
+  ERR_CERT_KEY_USAGE: 'certificate keyUsage does not allow this use',
+  ERR_CERT_EXT_KEY_USAGE: 'certificate extendedKeyUsage does not allow this use',
+  ERR_CERT_POLICY: 'certificate does not carry the policy required by the profile',
+  ERR_CERT_WRONG_PURPOSE: 'certificate is for another purpose (signing vs authentication)',
+  ERR_CERT_PROFILE: 'certificate violates the JPKI certificate profile',
+  // --- path validation (RFC 5280 §6) ---
+  ERR_PATH_NOT_FOUND: 'no certification path to a trusted root',
+  ERR_PATH_TOO_LONG: 'certification path exceeds the allowed depth',
+  ERR_PATH_SEARCH_LIMIT: 'certification path search exceeded its candidate limit',
+  ERR_PATH_NAME_CHAINING: 'issuer name does not match the issuing certificate subject',
+  ERR_PATH_BASIC_CONSTRAINTS: 'issuing certificate is not a CA (basicConstraints)',
+  ERR_PATH_LEN_CONSTRAINT: 'pathLenConstraint exceeded',
+  ERR_PATH_CA_KEY_USAGE: 'issuing certificate keyUsage lacks keyCertSign',
+  ERR_PATH_POLICY_UNSUPPORTED: 'policy mapping / policy constraints are not supported (fail closed)',
+  ERR_PATH_NAME_CONSTRAINTS_UNSUPPORTED: 'name constraints are not supported (fail closed)',
+  ERR_PATH_TRUST_ANCHOR_INVALID: 'trust anchor is unusable',
+  // --- algorithms and keys ---
+  ERR_ALG_NOT_ALLOWED: 'algorithm is not allowed',
+  ERR_KEY_TOO_WEAK: 'public key is too weak',
+  ERR_KEY_MALFORMED: 'public key cannot be decoded',
+  // --- CMS SignedData (RFC 5652) ---
+  ERR_CMS_NOT_SIGNED_DATA: 'input is not a CMS SignedData ContentInfo',
+  ERR_CMS_VERSION: 'CMS version is not one this profile accepts',
+  ERR_CMS_SIGNER_COUNT: 'CMS must contain exactly one SignerInfo',
+  ERR_CMS_SIGNER_CERT_NOT_FOUND: 'the signer certificate is not in the CMS',
+  ERR_CMS_SIGNER_CERT_AMBIGUOUS: 'the signer identifier matches more than one certificate',
+  ERR_CMS_CONTENT_MISSING: 'detached signature without the signed content',
+  ERR_CMS_CONTENT_CONFLICT: 'content given both inside the CMS and separately',
+  ERR_CMS_DIGEST_ALG_MISMATCH: 'SignerInfo digest algorithm is not in SignedData.digestAlgorithms',
+  ERR_CMS_SIGNED_ATTRS_MISSING: 'signed attributes are required but absent',
+  ERR_CMS_SIGNED_ATTRS_NOT_DER: 'signed attributes are not DER encoded',
+  ERR_CMS_ATTR_CONTENT_TYPE: 'content-type attribute missing, repeated or not equal to eContentType',
+  ERR_CMS_ATTR_MESSAGE_DIGEST: 'message-digest attribute missing, repeated or malformed',
+  ERR_CMS_ATTR_SIGNING_CERT: 'signing-certificate-v2 does not identify the signer certificate',
+  ERR_CMS_ATTR_SIGNING_TIME: 'signing-time attribute is malformed or repeated',
+  ERR_CMS_ATTR_DUPLICATE: 'a signed attribute is repeated',
+  ERR_HASH_MISMATCH: 'the content digest does not match',
+  ERR_SIGNATURE_INVALID: 'the signature value does not verify',
+  ERR_RAW_DIGEST_LENGTH: 'digest length does not match the digest algorithm',
+  // --- revocation (RFC 5280 §5, §6.3) ---
+  ERR_REVOKED: 'certificate is revoked',
+  ERR_REVOCATION_UNAVAILABLE: 'no usable revocation information',
+  ERR_CRL_MALFORMED: 'CRL is malformed',
+  ERR_CRL_ISSUER_MISMATCH: 'CRL issuer does not match the certificate issuer (name and key)',
+  ERR_CRL_SIGNATURE_INVALID: 'CRL signature does not verify',
+  ERR_CRL_STALE: 'CRL nextUpdate has passed',
+  ERR_CRL_NOT_YET_VALID: 'CRL thisUpdate is in the future',
+  ERR_CRL_UNKNOWN_CRITICAL_EXTENSION: 'CRL has an unrecognised critical extension',
+  ERR_CRL_UNSUPPORTED_SCOPE: 'CRL is delta, indirect or partitioned in a way not supported',
+  ERR_CRL_TOO_LARGE: 'CRL exceeds the size limit',
+  // --- identity (jpki-reference §2) ---
+  ERR_IDENTITY_MISSING: 'signing certificate lacks a required identity attribute',
+  ERR_IDENTITY_MALFORMED: 'an identity attribute is malformed',
+  // --- anything unexpected: fail closed ---
+  ERR_INTERNAL: 'internal error during validation',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.freeze(Object.keys(ERROR_MESSAGES) as ErrorCode[]);
+
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  readonly code: ErrorCode;
+  /** Private detail for logs; never sent to clients by the HTTP mapper. */
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+    super(detail ? `${ERROR_MESSAGES[code]}: ${detail}` : ERROR_MESSAGES[code], options);
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+export function isGatewayError(e: unknown): e is GatewayError {
+  return e instanceof GatewayError;
+}
+
+/** Throws a coded error. Handy inside expressions. */
+export function fail(code: ErrorCode, detail?: string): never {
+  throw new GatewayError(code, detail);
+}
