@@ -107,7 +107,7 @@ export function parseDer(buf: Uint8Array, maxDepth: number = DEFAULT_MAX_DEPTH):
 function checkTree(buf: Uint8Array, node: Tlv, depthLeft: number): void {
   if (!node.constructed) return;
   if (depthLeft <= 0) throw new GatewayError('ERR_DER_TOO_DEEP');
-  if (PRIMITIVE_ONLY.has(node.tag)) {
+  if (node.tag < 0x100 && PRIMITIVE_ONLY.has(node.tag & ~0x20)) {
     throw new GatewayError('ERR_DER_NOT_CANONICAL', `constructed encoding of tag 0x${node.tag.toString(16)}`);
   }
   let pos = node.valueStart;
