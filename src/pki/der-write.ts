@@ -18,8 +18,7 @@ export function concat(...arrays: Uint8Array[]): Uint8Array {
 
 // X.690 §10.1: definite form, minimal number of length octets.
 function encodeLength(len: number): Uint8Array {
-  if (!Number.isSafeInteger(len) || len < 0)
-    throw new TypeError(`invalid DER length ${len}`);
+  if (!Number.isSafeInteger(len) || len < 0) throw new TypeError(`invalid DER length ${len}`);
   if (len < 0x80) return Uint8Array.of(len);
   const bytes: number[] = [];
   for (let v = len; v > 0; v = Math.floor(v / 256)) bytes.unshift(v % 256);
@@ -29,8 +28,7 @@ function encodeLength(len: number): Uint8Array {
 // The tag is written big-endian as given (0x30, 0xa0, 0x7f21, 0x5f4e, 0xdf31, ...), so callers
 // pass the full identifier octets rather than a class/number pair.
 function encodeTag(tag: number): Uint8Array {
-  if (!Number.isSafeInteger(tag) || tag < 0)
-    throw new TypeError(`invalid tag ${tag}`);
+  if (!Number.isSafeInteger(tag) || tag < 0) throw new TypeError(`invalid tag ${tag}`);
   if (tag === 0) return Uint8Array.of(0);
   const bytes: number[] = [];
   for (let v = tag; v > 0; v = Math.floor(v / 256)) bytes.unshift(v % 256);
@@ -74,9 +72,8 @@ function bigintFromBytes(b: Uint8Array): bigint {
 export function integer(v: bigint | number | Uint8Array): Uint8Array {
   let n: bigint;
   if (v instanceof Uint8Array) n = bigintFromBytes(v);
-  else if (typeof v === "number") {
-    if (!Number.isSafeInteger(v))
-      throw new TypeError(`integer: ${v} is not a safe integer`);
+  else if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) throw new TypeError(`integer: ${v} is not a safe integer`);
     n = BigInt(v);
   } else n = v;
   const bytes: number[] = [];
@@ -103,9 +100,8 @@ function base128(n: bigint): number[] {
 }
 
 export function oid(dotted: string): Uint8Array {
-  if (!/^[0-2](\.\d+)+$/.test(dotted))
-    throw new TypeError(`invalid OID "${dotted}"`);
-  const arcs = dotted.split(".").map((s) => BigInt(s));
+  if (!/^[0-2](\.\d+)+$/.test(dotted)) throw new TypeError(`invalid OID "${dotted}"`);
+  const arcs = dotted.split('.').map((s) => BigInt(s));
   const [a0 = 0n, a1 = 0n, ...rest] = arcs;
   if (a0 < 2n && a1 > 39n) throw new TypeError(`invalid OID "${dotted}"`);
   const body = [...base128(a0 * 40n + a1)];
@@ -137,29 +133,27 @@ export function utf8(s: string): Uint8Array {
 }
 
 export function printable(s: string): Uint8Array {
-  if (!/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(s))
-    throw new TypeError(`not a PrintableString: "${s}"`);
+  if (!/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(s)) throw new TypeError(`not a PrintableString: "${s}"`);
   return tlv(0x13, encoder.encode(s));
 }
 
 export function ia5(s: string): Uint8Array {
   // eslint-disable-next-line no-control-regex
-  if (!/^[\x00-\x7f]*$/.test(s)) throw new TypeError("not an IA5String");
+  if (!/^[\x00-\x7f]*$/.test(s)) throw new TypeError('not an IA5String');
   return tlv(0x16, encoder.encode(s));
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, "0");
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 function checkDate(d: Date): void {
-  if (Number.isNaN(d.getTime())) throw new TypeError("invalid Date");
+  if (Number.isNaN(d.getTime())) throw new TypeError('invalid Date');
 }
 
 /** YYMMDDHHMMSSZ, RFC 5280 §4.1.2.5.1 (1950–2049). */
 export function utcTime(d: Date): Uint8Array {
   checkDate(d);
   const y = d.getUTCFullYear();
-  if (y < 1950 || y > 2049)
-    throw new TypeError(`UTCTime cannot represent year ${y}`);
+  if (y < 1950 || y > 2049) throw new TypeError(`UTCTime cannot represent year ${y}`);
   const s =
     pad(y % 100) +
     pad(d.getUTCMonth() + 1) +
@@ -167,7 +161,7 @@ export function utcTime(d: Date): Uint8Array {
     pad(d.getUTCHours()) +
     pad(d.getUTCMinutes()) +
     pad(d.getUTCSeconds()) +
-    "Z";
+    'Z';
   return tlv(0x17, encoder.encode(s));
 }
 
@@ -181,7 +175,7 @@ export function generalizedTime(d: Date): Uint8Array {
     pad(d.getUTCHours()) +
     pad(d.getUTCMinutes()) +
     pad(d.getUTCSeconds()) +
-    "Z";
+    'Z';
   return tlv(0x18, encoder.encode(s));
 }
 
@@ -193,8 +187,7 @@ export function time(d: Date): Uint8Array {
 }
 
 function contextTag(n: number, constructed: boolean): number {
-  if (!Number.isInteger(n) || n < 0 || n > 30)
-    throw new TypeError(`context tag [${n}] unsupported`);
+  if (!Number.isInteger(n) || n < 0 || n > 30) throw new TypeError(`context tag [${n}] unsupported`);
   return 0x80 | (constructed ? 0x20 : 0) | n;
 }
 
@@ -204,15 +197,9 @@ export function explicit(n: number, inner: Uint8Array): Uint8Array {
 }
 
 /** [n] IMPLICIT: replaces the (single-byte) tag of an already encoded element. */
-export function implicit(
-  n: number,
-  inner: Uint8Array,
-  constructed = false,
-): Uint8Array {
+export function implicit(n: number, inner: Uint8Array, constructed = false): Uint8Array {
   if (inner.length < 2 || ((inner[0] ?? 0) & 0x1f) === 0x1f) {
-    throw new TypeError(
-      "implicit: inner must be an encoded element with a low tag number",
-    );
+    throw new TypeError('implicit: inner must be an encoded element with a low tag number');
   }
   const out = Uint8Array.from(inner);
   out[0] = contextTag(n, constructed);
