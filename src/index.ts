@@ -1,0 +1,15 @@
+/** jpki-gateway library (contract §2). */
+export { createVerifier } from './verifier/create-verifier.js';
+export type {
+  Verifier,
+  VerifierOptions,
+  VerifySignatureInput,
+  VerifyCertificateInput,
+  RevocationMethod,
+} from './verifier/types.js';
+export type { ValidationReport, Profile, ReportMessage, CertificateFacts, RevocationFacts } from './report/types.js';
+export type { Indication, SubIndication } from './report/sub-indication.js';
+export type { KeyUsageName } from './pki/extensions.js';
+export type { SignerIdentity } from './identity/types.js';
+export { ERROR_CODES, GatewayError, type ErrorCode } from './errors.js';
+export { fixedClock, systemClock, type Clock } from './clock.js';

@@ -1,0 +1,120 @@
+/**
+ * Revocation of every certificate of a validated path except the anchor (RFC 5280 §6.3),
+ * by the configured method. Fail closed: no applicable, fresh, verified information means
+ * ERR_REVOCATION_UNAVAILABLE or the freshness error — never "good".
+ *
+ * Time rule: a CRL answers for validation time `at` when `at` ≤ nextUpdate + grace. A CRL
+ * issued after `at` is accepted (it is newer evidence about `at`); an entry revoked after
+ * `at` yields REVOKED_NO_POE because the caller's `at` is a claim, not a proof of existence.
+ */
+import { GatewayError } from '../errors.js';
+import type { PathElement } from '../path/index.js';
+import { checkRevocation, REASON_MEANINGS, type VerifiedCrl } from '../revocation/crl/index.js';
+import type { RevocationFacts } from '../report/types.js';
+import type { CrlStore } from './crl-store.js';
+import type { RevocationMethod } from './types.js';
+
+export type RevocationOutcome =
+  | { readonly ok: true; readonly facts: RevocationFacts }
+  | { readonly ok: false; readonly error: GatewayError; readonly facts: RevocationFacts; readonly revokedWithoutPoe: boolean };
+
+const iso = (d: Date): string => d.toISOString();
+
+export async function checkPathRevocation(
+  elements: readonly PathElement[],
+  store: CrlStore,
+  method: RevocationMethod,
+  at: number,
+): Promise<RevocationOutcome> {
+  const policy = method === 'none' ? 'none (opt-out)' : method;
+  if (method === 'none') return { ok: true, facts: { status: 'not_checked', source: 'none', policy } };
+  const checkedAt = new Date(at).toISOString();
+  let leafFacts: RevocationFacts | undefined;
+  for (const el of elements) {
+    const r = await checkOne(el, store, method, at, policy, checkedAt);
+    if (!r.ok) {
+      // The report's revocation block describes the signer; a revoked CA is named in the error.
+      return el.index === 0 ? r : { ...r, facts: { status: 'unknown', source: r.facts.source, policy, checkedAt } };
+    }
+    if (el.index === 0) leafFacts = r.facts;
+  }
+  return { ok: true, facts: leafFacts ?? { status: 'good', source: 'crl', policy, checkedAt } };
+}
+
+async function checkOne(
+  el: PathElement,
+  store: CrlStore,
+  method: RevocationMethod,
+  at: number,
+  policy: string,
+  checkedAt: string,
+): Promise<RevocationOutcome> {
+  const unknown = (error: GatewayError, source: 'crl' | 'ocsp' | 'none' = 'none'): RevocationOutcome => ({
+    ok: false,
+    error,
+    facts: { status: 'unknown', source, policy, checkedAt },
+    revokedWithoutPoe: false,
+  });
+  if (method === 'ocsp') {
+    return unknown(new GatewayError('ERR_REVOCATION_UNAVAILABLE', 'OCSP is not available in this version'));
+  }
+  const what = el.index === 0 ? 'signer certificate' : `CA certificate ${el.certificate.serialHex}`;
+  const { crls, refusals } = await store.forIssuer(el.issuer);
+  if (crls.length === 0) {
+    return unknown(refusals[0] ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no CRL for the issuer of the ${what}`));
+  }
+  const applicable: VerifiedCrl[] = [];
+  let scopeError: GatewayError | undefined;
+  for (const crl of crls) {
+    try {
+      checkRevocation(crl, el.certificate.serial, el.certificate.crlDistributionPoints ?? [], {
+        isCa: el.certificate.basicConstraints?.ca ?? false,
+      });
+      applicable.push(crl);
+    } catch (e) {
+      if (!(e instanceof GatewayError)) throw e;
+      scopeError = e;
+    }
+  }
+  if (applicable.length === 0) {
+    return unknown(scopeError ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no applicable CRL for the ${what}`), 'crl');
+  }
+  // Revocation is final (JPKI never releases a hold): any verified CRL listing it decides.
+  for (const crl of applicable) {
+    const hit = crl.index.lookup(el.certificate.serial);
+    if (!hit.revoked) continue;
+    const noPoe = hit.revokedAt.getTime() > at;
+    return {
+      ok: false,
+      error: new GatewayError('ERR_REVOKED', `${what} revoked at ${iso(hit.revokedAt)} (${hit.reason})`),
+      facts: {
+        status: 'revoked',
+        source: 'crl',
+        reason: hit.reason,
+        reasonMeaning: REASON_MEANINGS[hit.reason],
+        revokedAt: iso(hit.revokedAt),
+        checkedAt,
+        ...crlFacts(crl),
+        policy,
+      },
+      revokedWithoutPoe: noPoe,
+    };
+  }
+  const fresh = applicable
+    .filter((c) => at <= c.nextUpdate.getTime() + c.freshnessGraceMs)
+    .sort((a, b) => b.thisUpdate.getTime() - a.thisUpdate.getTime());
+  const best = fresh[0];
+  if (!best) {
+    const newest = applicable.reduce((a, b) => (a.nextUpdate > b.nextUpdate ? a : b));
+    return unknown(new GatewayError('ERR_CRL_STALE', `newest CRL for the ${what} expired ${iso(newest.nextUpdate)}`), 'crl');
+  }
+  return { ok: true, facts: { status: 'good', source: 'crl', checkedAt, ...crlFacts(best), policy } };
+}
+
+function crlFacts(crl: VerifiedCrl): { thisUpdate: string; nextUpdate: string; crlNumber?: string } {
+  return {
+    thisUpdate: iso(crl.thisUpdate),
+    nextUpdate: iso(crl.nextUpdate),
+    ...(crl.crlNumber !== undefined ? { crlNumber: crl.crlNumber.toString() } : {}),
+  };
+}

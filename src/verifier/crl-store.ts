@@ -1,0 +1,86 @@
+/**
+ * The CRLs a verifier was given, bound lazily to the CA that signed them: a CRL is only
+ * used for a certificate whose issuer has the CRL issuer's name AND whose key verified the
+ * CRL (RFC 5280 §6.3.3 (f)). Each (CRL, issuer key) pair is scanned and verified once.
+ */
+import type { Clock } from '../clock.js';
+import { GatewayError, isGatewayError } from '../errors.js';
+import { cursor, readTlv, TAG } from '../pki/der.js';
+import { namesEqual, parseName, type Name } from '../pki/name.js';
+import type { PathIssuer } from '../path/index.js';
+import { ingestCrl, type VerifiedCrl } from '../revocation/crl/index.js';
+
+export interface BoundCrls {
+  readonly crls: readonly VerifiedCrl[];
+  /** Why CRLs naming this issuer were refused (bad signature, unknown critical extension…). */
+  readonly refusals: readonly GatewayError[];
+}
+
+interface RawCrl {
+  readonly der: Uint8Array;
+  /** undefined when even the header does not parse: such a CRL binds to nobody. */
+  readonly issuer: Name | undefined;
+}
+
+/** Reads only CertificateList.tbsCertList.issuer, so unrelated CRLs are never scanned. */
+function peekIssuer(der: Uint8Array): Name | undefined {
+  try {
+    const outer = readTlv(der, 0);
+    const tbs = readTlv(der, outer.valueStart, outer.end);
+    const c = cursor(der, tbs, 'TBSCertList');
+    c.optional(TAG.INTEGER);
+    c.next(TAG.SEQUENCE);
+    return parseName(der, c.next(TAG.SEQUENCE));
+  } catch {
+    return undefined;
+  }
+}
+
+export class CrlStore {
+  private readonly raw: RawCrl[];
+  private readonly byIssuerKey = new Map<string, Promise<BoundCrls>>();
+
+  constructor(
+    crls: readonly Uint8Array[],
+    private readonly clock: Clock,
+    private readonly graceMs: number,
+  ) {
+    this.raw = crls.map((der) => ({ der, issuer: peekIssuer(der) }));
+  }
+
+  get size(): number {
+    return this.raw.length;
+  }
+
+  forIssuer(issuer: PathIssuer): Promise<BoundCrls> {
+    let hit = this.byIssuerKey.get(issuer.keyHash);
+    if (!hit) {
+      hit = this.bind(issuer);
+      this.byIssuerKey.set(issuer.keyHash, hit);
+    }
+    return hit;
+  }
+
+  private async bind(issuer: PathIssuer): Promise<BoundCrls> {
+    const crls: VerifiedCrl[] = [];
+    const refusals: GatewayError[] = [];
+    for (const r of this.raw) {
+      if (!r.issuer || !namesEqual(r.issuer, issuer.subject)) continue;
+      try {
+        crls.push(
+          await ingestCrl(r.der, {
+            issuers: [issuer.certificate],
+            clock: this.clock,
+            maxAgeGraceMs: this.graceMs,
+            // Freshness is judged per validation against its own time (see check-revocation.ts).
+            checkFreshness: false,
+          }),
+        );
+      } catch (e) {
+        if (!isGatewayError(e)) throw e;
+        refusals.push(e);
+      }
+    }
+    return { crls, refusals };
+  }
+}

@@ -1,0 +1,55 @@
+/** The library surface of contract §2. */
+import type { Clock } from '../clock.js';
+import type { KeyUsageName } from '../pki/extensions.js';
+import type { HashName } from '../pki/algorithms.js';
+import type { Profile, ValidationReport } from '../report/types.js';
+
+export type RevocationMethod = 'crl' | 'ocsp' | 'ocsp-then-crl' | 'crl-then-ocsp' | 'none';
+
+export interface VerifierOptions {
+  /** DER roots; default: the bundled J-LIS roots of the profile's purpose. */
+  readonly trustAnchors?: readonly Uint8Array[];
+  readonly intermediates?: readonly Uint8Array[];
+  /** DER CRLs, bound to their issuer by name and key on first use. */
+  readonly crls?: readonly Uint8Array[];
+  /** 'none' is the named opt-out: reported as not_checked with a warning. Default 'crl'. */
+  readonly revocation?: RevocationMethod;
+  /** Responder URL for OCSP (revocation issue); accepted now, reported as unavailable. */
+  readonly ocspUrl?: string;
+  readonly clock?: Clock;
+  /** Accept a CRL this long after its nextUpdate (J-LIS refresh window). Default 0. */
+  readonly crlGraceMs?: number;
+  /** JPKI profiles: policy OIDs admitted instead of the defaults (smartphone JPKI). */
+  readonly allowedPolicies?: readonly string[];
+}
+
+export type VerifySignatureInput =
+  | {
+      readonly signature: Uint8Array;
+      readonly content?: Uint8Array;
+      readonly profile?: Profile;
+      readonly at?: Date;
+    }
+  | {
+      readonly signatureValue: Uint8Array;
+      readonly certificate: Uint8Array;
+      readonly digest: Uint8Array;
+      readonly digestAlgorithm: HashName;
+      readonly profile?: Profile;
+      readonly at?: Date;
+    };
+
+export interface VerifyCertificateInput {
+  readonly certificate: Uint8Array;
+  readonly intermediates?: readonly Uint8Array[];
+  readonly profile?: Profile;
+  readonly at?: Date;
+  readonly maxDepth?: number;
+  readonly keyUsage?: readonly KeyUsageName[];
+  readonly extendedKeyUsage?: readonly string[];
+}
+
+export interface Verifier {
+  verifySignature(input: VerifySignatureInput): Promise<ValidationReport>;
+  verifyCertificate(input: VerifyCertificateInput): Promise<ValidationReport>;
+}

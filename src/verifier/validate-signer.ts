@@ -1,0 +1,85 @@
+/**
+ * The second half of the pipeline, shared by signatures and bare certificates:
+ * path to a root of the right store → revocation → identity → report.
+ */
+import { GatewayError, isGatewayError } from '../errors.js';
+import type { Certificate } from '../pki/certificate.js';
+import type { KeyUsageName } from '../pki/extensions.js';
+import { pathElements, validatePath } from '../path/index.js';
+import type { TrustStore } from '../trust/index.js';
+import { extractIdentity } from '../identity/extract-identity.js';
+import { buildReport } from '../report/build-report.js';
+import type { Profile, ReportMessage, RevocationFacts, ValidationReport } from '../report/types.js';
+import { checkPathRevocation } from './check-path-revocation.js';
+import type { CrlStore } from './crl-store.js';
+import type { RevocationMethod } from './types.js';
+
+export interface SignerContext {
+  readonly anchors: TrustStore;
+  readonly intermediates: readonly Certificate[];
+  readonly crls: CrlStore;
+  readonly revocation: RevocationMethod;
+  readonly allowedPolicies: readonly string[] | undefined;
+}
+
+export interface SignerInput {
+  readonly signer: Certificate;
+  readonly extraIntermediates: readonly Certificate[];
+  readonly profile: Profile;
+  readonly at: number;
+  readonly signingTime: Date | undefined;
+  readonly warnings: readonly ReportMessage[];
+  readonly maxDepth?: number | undefined;
+  readonly keyUsage?: readonly KeyUsageName[] | undefined;
+  readonly extendedKeyUsage?: readonly string[] | undefined;
+}
+
+const NOT_REACHED = (policy: string): RevocationFacts => ({ status: 'not_checked', source: 'none', policy });
+
+export const REVOCATION_OPT_OUT_WARNING: ReportMessage = {
+  code: 'WARN_REVOCATION_NOT_CHECKED',
+  message: 'revocation was not checked: named opt-out (revocation: none / --no-revocation)',
+};
+
+export async function validateSigner(ctx: SignerContext, input: SignerInput): Promise<ValidationReport> {
+  const policy = ctx.revocation === 'none' ? 'none (opt-out)' : ctx.revocation;
+  const warnings: ReportMessage[] = [...input.warnings];
+  const base = {
+    profile: input.profile,
+    validationTime: input.at,
+    signingTime: input.signingTime,
+    signerCertificate: input.signer,
+    warnings,
+  };
+  let chain: readonly Certificate[] = [];
+  try {
+    const path = validatePath({
+      leaf: input.signer,
+      intermediates: [...input.extraIntermediates, ...ctx.intermediates],
+      anchors: ctx.anchors,
+      at: input.at,
+      profile: input.profile,
+      ...(input.maxDepth !== undefined ? { maxDepth: input.maxDepth } : {}),
+      ...(input.keyUsage ? { keyUsage: input.keyUsage } : {}),
+      ...(input.extendedKeyUsage ? { extendedKeyUsage: input.extendedKeyUsage } : {}),
+      ...(ctx.allowedPolicies ? { allowedPolicies: ctx.allowedPolicies } : {}),
+    });
+    chain = [...path.certificates.slice(1), path.anchor.certificate];
+    if (ctx.revocation === 'none') warnings.push(REVOCATION_OPT_OUT_WARNING);
+    const rev = await checkPathRevocation(pathElements(path), ctx.crls, ctx.revocation, input.at);
+    if (!rev.ok) {
+      return buildReport({ ...base, chain, error: rev.error, revokedWithoutPoe: rev.revokedWithoutPoe, revocation: rev.facts });
+    }
+    let identity: Record<string, unknown> | null = null;
+    if (input.profile === 'jpki-signing') {
+      const extracted = extractIdentity(input.signer);
+      identity = { ...extracted.identity };
+      warnings.push(...extracted.warnings);
+    }
+    return buildReport({ ...base, chain, identity, revocation: rev.facts });
+  } catch (e) {
+    // Caller mistakes were rejected before the pipeline; anything else unexpected fails closed.
+    const error = isGatewayError(e) ? e : new GatewayError('ERR_INTERNAL', (e as Error)?.message, { cause: e });
+    return buildReport({ ...base, chain, error, revocation: NOT_REACHED(policy) });
+  }
+}
