@@ -3,7 +3,7 @@
  * step both need "who issued certificate i": the next certificate, or the anchor for the last.
  */
 import type { Certificate } from '../pki/certificate.js';
-import type { Name } from '../pki/name.js';
+import { namesEqual, type Name } from '../pki/name.js';
 import type { PublicKeyInfo } from '../pki/public-key.js';
 import { spkiHash } from '../trust/trust-anchor.js';
 import type { CandidatePath } from './types.js';
@@ -15,6 +15,13 @@ export interface PathIssuer {
   readonly keyHash: string;
   readonly certificate: Certificate;
   readonly isAnchor: boolean;
+  /**
+   * The issuer's certificate plus every other certificate of this validated path above it
+   * (and the anchor) with the same subject name: the same CA's other validated keys (key
+   * rollover, self-issued certificates). RFC 5280 §6.3.3 (f) lets a CA sign CRLs with any of
+   * its keys whose path ends at the same anchor, so these are sound CRL-issuer candidates.
+   */
+  readonly sameCa: readonly Certificate[];
 }
 
 export interface PathElement {
@@ -29,21 +36,17 @@ export function pathElements(path: CandidatePath): PathElement[] {
   const { certificates, anchor } = path;
   return certificates.map((certificate, index) => {
     const next = certificates[index + 1];
-    const issuer: PathIssuer = next
-      ? {
-          subject: next.subject,
-          publicKey: next.publicKey(),
-          keyHash: spkiHash(next),
-          certificate: next,
-          isAnchor: false,
-        }
-      : {
-          subject: anchor.certificate.subject,
-          publicKey: anchor.publicKey,
-          keyHash: anchor.keyHash,
-          certificate: anchor.certificate,
-          isAnchor: true,
-        };
+    const issuerCert = next ?? anchor.certificate;
+    const above = [...certificates.slice(index + 2), anchor.certificate];
+    const sameCa = [issuerCert, ...above.filter((c) => c !== issuerCert && namesEqual(c.subject, issuerCert.subject))];
+    const issuer: PathIssuer = {
+      subject: issuerCert.subject,
+      publicKey: next ? next.publicKey() : anchor.publicKey,
+      keyHash: next ? spkiHash(next) : anchor.keyHash,
+      certificate: issuerCert,
+      isAnchor: !next,
+      sameCa,
+    };
     return { certificate, index, issuer };
   });
 }
