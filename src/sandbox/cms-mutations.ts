@@ -36,6 +36,8 @@ export interface CmsMutations {
   signedDataVersion?: number;
   signerInfoVersion?: number;
   corruptSignature?: boolean;
+  /** SignerInfo.signatureAlgorithm written instead of the one used (complete AlgorithmIdentifier DER). */
+  signatureAlgorithmIdentifier?: Uint8Array;
   /** Written as SignedData.crls [1] (each a complete CRL DER). */
   crls?: Uint8Array[];
   /** Attached content changed after signing. */

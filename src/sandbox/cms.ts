@@ -93,7 +93,7 @@ export function signCms(opts: SignCmsOptions): Uint8Array {
     sid,
     digestAlgorithm: digestAlgId,
     signedAttributes,
-    signatureAlgorithm: signatureAlgorithmIdentifier(alg, hash === 'SHA-1' ? 'SHA-256' : hash),
+    signatureAlgorithm: m.signatureAlgorithmIdentifier ?? signatureAlgorithmIdentifier(alg, hash === 'SHA-1' ? 'SHA-256' : hash),
     signature,
   });
   const content = m.tamperContent ? flipFirstBit(opts.content) : opts.content;
