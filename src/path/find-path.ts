@@ -39,32 +39,40 @@ const RANK_TOO_DEEP = 1;
 const RANK_LINK = 100; // + depth: a failure further up means more links verified
 const RANK_COMPLETE = 1000;
 
-class Index<T> {
-  private readonly byName = new Map<string, T[]>();
-  private readonly byKeyId = new Map<string, T[]>();
-  constructor(
-    items: readonly T[],
-    private readonly certOf: (t: T) => Certificate,
-  ) {
-    for (const t of items) {
-      const c = certOf(t);
-      push(this.byName, nameKey(c.subject), t);
-      if (c.subjectKeyId) push(this.byKeyId, toHex(c.subjectKeyId), t);
+/** Orders candidate issuers: AKI keyIdentifier = SKI first, then unknown key ids, then mismatches. */
+function byKeyIdMatch<T>(cert: Certificate, items: readonly T[], certOf: (t: T) => Certificate): T[] {
+  const aki = cert.authorityKeyId?.keyId;
+  const score = (t: T): number => {
+    const ski = certOf(t).subjectKeyId;
+    if (aki && ski) return bytesEqual(aki, ski) ? 0 : 2;
+    return 1;
+  };
+  const unique = items.length < 2 ? [...items] : [...new Set(items)];
+  return unique.length < 2 ? unique : unique.sort((a, b) => score(a) - score(b)); // stable within a score
+}
+
+/** Issuer candidates among the anchors: the store's own subject and key-id indexes. */
+function anchorIssuers(store: TrustStore, cert: Certificate): TrustAnchor[] {
+  const aki = cert.authorityKeyId?.keyId;
+  const keyed = aki ? store.byKeyId(aki) : [];
+  return byKeyIdMatch(cert, [...keyed, ...store.bySubject(cert.issuer)], (a) => a.certificate);
+}
+
+/** Per-call index of the untrusted intermediates by subject name and key id. */
+class IntermediateIndex {
+  private readonly byName = new Map<string, Certificate[]>();
+  private readonly byKeyId = new Map<string, Certificate[]>();
+  constructor(items: Iterable<Certificate>) {
+    for (const c of items) {
+      push(this.byName, nameKey(c.subject), c);
+      if (c.subjectKeyId) push(this.byKeyId, toHex(c.subjectKeyId), c);
     }
   }
-  issuersOf(cert: Certificate): T[] {
-    const named = (this.byName.get(nameKey(cert.issuer)) ?? []).filter((t) =>
-      namesEqual(this.certOf(t).subject, cert.issuer),
-    );
+  issuersOf(cert: Certificate): Certificate[] {
+    const named = (this.byName.get(nameKey(cert.issuer)) ?? []).filter((c) => namesEqual(c.subject, cert.issuer));
     const aki = cert.authorityKeyId?.keyId;
     const keyed = aki ? (this.byKeyId.get(toHex(aki)) ?? []) : [];
-    const all = [...new Set([...keyed, ...named])];
-    const score = (t: T): number => {
-      const ski = this.certOf(t).subjectKeyId;
-      if (aki && ski) return bytesEqual(aki, ski) ? 0 : 2;
-      return 1;
-    };
-    return all.sort((a, b) => score(a) - score(b)); // stable: input order within a score
+    return byKeyIdMatch(cert, [...keyed, ...named], (c) => c);
   }
 }
 
@@ -84,8 +92,7 @@ export function findPath(opts: FindPathOptions): FindPathResult {
   if (unique.size > MAX_INTERMEDIATES) {
     return { status: 'failed', error: new GatewayError('ERR_PATH_SEARCH_LIMIT', `${unique.size} intermediates`) };
   }
-  const anchorIndex = new Index<TrustAnchor>(anchors.anchors, (a) => a.certificate);
-  const interIndex = new Index<Certificate>([...unique.values()], (c) => c);
+  const interIndex = new IntermediateIndex(unique.values());
   let signatures = 0;
   let steps = 0;
   let best: { error: GatewayError; rank: number } | undefined;
@@ -121,7 +128,7 @@ export function findPath(opts: FindPathOptions): FindPathResult {
   const extend = (chain: Certificate[], onPath: Set<string>): CandidatePath | undefined => {
     const cert = chain[chain.length - 1]!;
     const depth = chain.length - 1;
-    for (const anchor of anchorIndex.issuersOf(cert)) {
+    for (const anchor of anchorIssuers(anchors, cert)) {
       spend(true);
       try {
         verifyCertificateSignature(cert, anchor.publicKey, anchor.keyHash);

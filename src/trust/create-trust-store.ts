@@ -22,8 +22,19 @@ export function isTrustStore(x: unknown): x is TrustStore {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as TrustStore).bySubject === 'function';
 }
 
-/** Coarse name key (case and space folded); every hit is confirmed with namesEqual. */
+const nameKeys = new WeakMap<Name, string>();
+
+/** Coarse name key (case and space folded, cached per parsed Name); every hit is confirmed with namesEqual. */
 export function nameKey(name: Name): string {
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    k = computeNameKey(name);
+    nameKeys.set(name, k);
+  }
+  return k;
+}
+
+function computeNameKey(name: Name): string {
   return name.rdns
     .map((rdn) =>
       rdn
