@@ -37,13 +37,17 @@ export function assembleSignedData(input: AssembleSignedDataInput): Uint8Array {
   const cert = parseCertificate(input.signerCertificate);
   const hash = input.digestAlgorithm ?? 'SHA-256';
   const sidKind = input.sid ?? 'issuerAndSerial';
-  if (sidKind === 'ski' && !cert.subjectKeyId) throw new TypeError('assembleSignedData: certificate has no subjectKeyIdentifier');
+  if (sidKind === 'ski' && !cert.subjectKeyId)
+    throw new TypeError('assembleSignedData: certificate has no subjectKeyIdentifier');
   const alg = input.signatureAlgorithm ?? (cert.publicKey().kind === 'ec' ? 'ecdsa' : 'rsaEncryption');
   const contentType = input.contentType ?? OID.data;
   const signerInfoVersion = sidKind === 'ski' ? 3 : 1;
   const signerInfo = encodeSignerInfo({
     version: signerInfoVersion,
-    sid: sidKind === 'ski' ? subjectKeyIdentifierSid(cert.subjectKeyId!) : issuerAndSerialNumber(cert.issuer.der, cert.serial),
+    sid:
+      sidKind === 'ski'
+        ? subjectKeyIdentifierSid(cert.subjectKeyId!)
+        : issuerAndSerialNumber(cert.issuer.der, cert.serial),
     digestAlgorithm: digestAlgorithmIdentifier(hash),
     signedAttributes: input.signedAttributes,
     signatureAlgorithm: signatureAlgorithmIdentifier(alg, hash),

@@ -84,8 +84,10 @@ export function signingCertificateV2(certDer: Uint8Array): Uint8Array {
 
 function contentDigestOf(input: BuildSignedAttributesInput, hash: HashName): Uint8Array {
   if (input.contentDigest !== undefined) {
-    if (input.content !== undefined) throw new TypeError('buildSignedAttributes: give content or contentDigest, not both');
-    if (input.contentDigest.length !== HASH_LENGTH[hash]) throw new TypeError(`contentDigest must be ${HASH_LENGTH[hash]} bytes`);
+    if (input.content !== undefined)
+      throw new TypeError('buildSignedAttributes: give content or contentDigest, not both');
+    if (input.contentDigest.length !== HASH_LENGTH[hash])
+      throw new TypeError(`contentDigest must be ${HASH_LENGTH[hash]} bytes`);
     return input.contentDigest;
   }
   if (input.content === undefined) throw new TypeError('buildSignedAttributes: content or contentDigest is required');

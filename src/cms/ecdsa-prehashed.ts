@@ -40,7 +40,9 @@ const CURVES: Record<string, Curve> = {
 type Point = readonly [x: bigint, y: bigint, z: bigint];
 
 export function toBigInt(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt('0x' + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex'));
+  return bytes.length === 0
+    ? 0n
+    : BigInt('0x' + Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex'));
 }
 
 /** Verifies (r, s) over `digest` with the EC public `key` (P-256, P-384 or P-521). */

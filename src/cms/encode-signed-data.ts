@@ -11,8 +11,16 @@ import { OID } from '../pki/oids.js';
 export type CmsSignatureAlgorithmName = 'rsaEncryption' | 'sha-with-rsa' | 'rsassa-pss' | 'ecdsa';
 
 const HASH_OID: Record<HashName, string> = { 'SHA-256': OID.sha256, 'SHA-384': OID.sha384, 'SHA-512': OID.sha512 };
-const RSA_WITH: Record<HashName, string> = { 'SHA-256': OID.sha256WithRSA, 'SHA-384': OID.sha384WithRSA, 'SHA-512': OID.sha512WithRSA };
-const ECDSA_WITH: Record<HashName, string> = { 'SHA-256': OID.ecdsaWithSHA256, 'SHA-384': OID.ecdsaWithSHA384, 'SHA-512': OID.ecdsaWithSHA512 };
+const RSA_WITH: Record<HashName, string> = {
+  'SHA-256': OID.sha256WithRSA,
+  'SHA-384': OID.sha384WithRSA,
+  'SHA-512': OID.sha512WithRSA,
+};
+const ECDSA_WITH: Record<HashName, string> = {
+  'SHA-256': OID.ecdsaWithSHA256,
+  'SHA-384': OID.ecdsaWithSHA384,
+  'SHA-512': OID.ecdsaWithSHA512,
+};
 
 /** RFC 5754 §2: SHA-2 AlgorithmIdentifier with absent parameters (what OpenSSL writes). */
 export function digestAlgorithmIdentifier(hash: HashName): Uint8Array {

@@ -13,7 +13,12 @@ import type { PublicKeyInfo } from '../pki/public-key.js';
 import { encodeDigestInfo } from './digest-info.js';
 import { toBigInt, verifyEcdsaPrehashed } from './ecdsa-prehashed.js';
 
-export function verifyPrehashed(key: PublicKeyInfo, hash: HashName, digest: Uint8Array, signature: Uint8Array): boolean {
+export function verifyPrehashed(
+  key: PublicKeyInfo,
+  hash: HashName,
+  digest: Uint8Array,
+  signature: Uint8Array,
+): boolean {
   return key.kind === 'rsa' ? verifyRsaPkcs1(key, hash, digest, signature) : verifyEcdsa(key, digest, signature);
 }
 

@@ -27,8 +27,16 @@ export interface VerifiedRawSignature {
 /** The largest signature value we look at (RSA-8192 = 1024 bytes; ECDSA far less). */
 export const MAX_RAW_SIGNATURE_BYTES = 1024;
 
-const RSA_OID: Record<HashName, string> = { 'SHA-256': OID.sha256WithRSA, 'SHA-384': OID.sha384WithRSA, 'SHA-512': OID.sha512WithRSA };
-const EC_OID: Record<HashName, string> = { 'SHA-256': OID.ecdsaWithSHA256, 'SHA-384': OID.ecdsaWithSHA384, 'SHA-512': OID.ecdsaWithSHA512 };
+const RSA_OID: Record<HashName, string> = {
+  'SHA-256': OID.sha256WithRSA,
+  'SHA-384': OID.sha384WithRSA,
+  'SHA-512': OID.sha512WithRSA,
+};
+const EC_OID: Record<HashName, string> = {
+  'SHA-256': OID.ecdsaWithSHA256,
+  'SHA-384': OID.ecdsaWithSHA384,
+  'SHA-512': OID.ecdsaWithSHA512,
+};
 
 /** Throws GatewayError (or TypeError for a caller bug); returns only when the signature verifies. */
 export function verifyRawSignature(input: VerifyRawSignatureInput): VerifiedRawSignature {

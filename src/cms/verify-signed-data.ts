@@ -46,9 +46,12 @@ export const MAX_CMS_DEPTH = DEFAULT_MAX_DEPTH;
  * (TypeError for a caller bug). The result's byte arrays are views into the inputs.
  */
 export function verifySignedData(input: VerifySignedDataInput): VerifiedSignedData {
-  if (!(input?.unverifiedSignature instanceof Uint8Array)) throw new TypeError('verifySignedData: unverifiedSignature must be a Uint8Array');
-  if (input.content !== undefined && !(input.content instanceof Uint8Array)) throw new TypeError('verifySignedData: content must be a Uint8Array');
-  if (input.unverifiedSignature.length > MAX_SIGNATURE_BYTES) throw new GatewayError('ERR_INPUT_TOO_LARGE', 'CMS signature');
+  if (!(input?.unverifiedSignature instanceof Uint8Array))
+    throw new TypeError('verifySignedData: unverifiedSignature must be a Uint8Array');
+  if (input.content !== undefined && !(input.content instanceof Uint8Array))
+    throw new TypeError('verifySignedData: content must be a Uint8Array');
+  if (input.unverifiedSignature.length > MAX_SIGNATURE_BYTES)
+    throw new GatewayError('ERR_INPUT_TOO_LARGE', 'CMS signature');
   try {
     return verify(input.unverifiedSignature, input.content);
   } catch (e) {

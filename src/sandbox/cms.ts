@@ -54,7 +54,8 @@ const DIGEST_INFO_PREFIX: Record<HashName, string> = {
 };
 
 const nodeHash = (h: SandboxDigestAlgorithm): string => (h === 'SHA-1' ? 'sha1' : NODE_HASH[h]);
-const digestOf = (h: SandboxDigestAlgorithm, data: Uint8Array): Uint8Array => createHash(nodeHash(h)).update(data).digest();
+const digestOf = (h: SandboxDigestAlgorithm, data: Uint8Array): Uint8Array =>
+  createHash(nodeHash(h)).update(data).digest();
 
 export function signCms(opts: SignCmsOptions): Uint8Array {
   const m = opts.mutate ?? {};
@@ -69,11 +70,13 @@ export function signCms(opts: SignCmsOptions): Uint8Array {
       content: opts.content,
       digestAlgorithm: hash === 'SHA-1' ? 'SHA-256' : hash,
       contentType: m.contentTypeValue ?? opts.contentType ?? OID.data,
-      signerCertificate: opts.signingCertificateV2 === false ? undefined : (m.signingCertificateV2For ?? opts.certificate),
+      signerCertificate:
+        opts.signingCertificateV2 === false ? undefined : (m.signingCertificateV2For ?? opts.certificate),
       signingTime: opts.signingTime,
       extraAttributes: opts.extraSignedAttributes,
     });
-    if (hash === 'SHA-1') list[1] = { oid: OID.messageDigest, valuesDer: [octetString(digestOf('SHA-1', opts.content))] };
+    if (hash === 'SHA-1')
+      list[1] = { oid: OID.messageDigest, valuesDer: [octetString(digestOf('SHA-1', opts.content))] };
     signedAttributes = encodeAttributeSet(applyAttributeMutations(list, m), m.unsortedAttributes === true);
   }
   const toSign = signedAttributes ?? opts.content;
@@ -93,7 +96,8 @@ export function signCms(opts: SignCmsOptions): Uint8Array {
     sid,
     digestAlgorithm: digestAlgId,
     signedAttributes,
-    signatureAlgorithm: m.signatureAlgorithmIdentifier ?? signatureAlgorithmIdentifier(alg, hash === 'SHA-1' ? 'SHA-256' : hash),
+    signatureAlgorithm:
+      m.signatureAlgorithmIdentifier ?? signatureAlgorithmIdentifier(alg, hash === 'SHA-1' ? 'SHA-256' : hash),
     signature,
   });
   const content = m.tamperContent ? flipFirstBit(opts.content) : opts.content;
@@ -109,7 +113,12 @@ export function signCms(opts: SignCmsOptions): Uint8Array {
 }
 
 /** RSA PKCS#1 v1.5 signs DigestInfo(hash(data)) exactly as a card does; PSS and ECDSA sign the data. */
-function signWithKey(alg: CmsSignatureAlgorithmName, hash: SandboxDigestAlgorithm, key: KeyObject, data: Uint8Array): Uint8Array {
+function signWithKey(
+  alg: CmsSignatureAlgorithmName,
+  hash: SandboxDigestAlgorithm,
+  key: KeyObject,
+  data: Uint8Array,
+): Uint8Array {
   if (alg === 'rsaEncryption' || alg === 'sha-with-rsa') {
     const prefix = hash === 'SHA-1' ? SHA1_DIGEST_INFO_PREFIX : Buffer.from(DIGEST_INFO_PREFIX[hash], 'hex');
     const digestInfo = Buffer.concat([prefix, digestOf(hash, data)]);

@@ -58,7 +58,23 @@ describe.skipIf(!hasOpenssl)('OpenSSL → verifySignedData', () => {
     const out = file(`openssl-${name.replace(/\W+/g, '_')}.der`);
     const md = extra.includes('-md') ? [] : ['-md', 'sha256'];
     // -keyopt applies to the preceding -signer, so the extra options come last.
-    openssl(['cms', '-sign', '-binary', ...md, '-in', file('content.bin'), '-signer', file('leaf.pem'), '-inkey', file('leaf.key'), '-outform', 'DER', '-out', out, ...extra]);
+    openssl([
+      'cms',
+      '-sign',
+      '-binary',
+      ...md,
+      '-in',
+      file('content.bin'),
+      '-signer',
+      file('leaf.pem'),
+      '-inkey',
+      file('leaf.key'),
+      '-outform',
+      'DER',
+      '-out',
+      out,
+      ...extra,
+    ]);
     const r = verifySignedData({ unverifiedSignature: readFileSync(out), content: detached ? content : undefined });
     expect(Buffer.from(r.content).equals(Buffer.from(content))).toBe(true);
     expect(r.signerCertificate.serialHex).toBe(leaf.serial.toLowerCase());
@@ -68,16 +84,50 @@ describe.skipIf(!hasOpenssl)('OpenSSL → verifySignedData', () => {
 
   it('ECDSA P-256', () => {
     const out = file('openssl-ec.der');
-    openssl(['cms', '-sign', '-binary', '-md', 'sha256', '-in', file('content.bin'), '-signer', file('ec.pem'), '-inkey', file('ec.key'), '-outform', 'DER', '-out', out]);
+    openssl([
+      'cms',
+      '-sign',
+      '-binary',
+      '-md',
+      'sha256',
+      '-in',
+      file('content.bin'),
+      '-signer',
+      file('ec.pem'),
+      '-inkey',
+      file('ec.key'),
+      '-outform',
+      'DER',
+      '-out',
+      out,
+    ]);
     expect(verifySignedData({ unverifiedSignature: readFileSync(out), content }).signatureAlgorithm.kind).toBe('ecdsa');
   });
 
   it('a tampered OpenSSL signature is rejected', () => {
     const out = file('openssl-tamper.der');
-    openssl(['cms', '-sign', '-binary', '-md', 'sha256', '-in', file('content.bin'), '-signer', file('leaf.pem'), '-inkey', file('leaf.key'), '-outform', 'DER', '-out', out]);
+    openssl([
+      'cms',
+      '-sign',
+      '-binary',
+      '-md',
+      'sha256',
+      '-in',
+      file('content.bin'),
+      '-signer',
+      file('leaf.pem'),
+      '-inkey',
+      file('leaf.key'),
+      '-outform',
+      'DER',
+      '-out',
+      out,
+    ]);
     const der = readFileSync(out);
     der[der.length - 1]! ^= 1;
-    expect(() => verifySignedData({ unverifiedSignature: der, content })).toThrowError(expect.objectContaining({ code: 'ERR_SIGNATURE_INVALID' }));
+    expect(() => verifySignedData({ unverifiedSignature: der, content })).toThrowError(
+      expect.objectContaining({ code: 'ERR_SIGNATURE_INVALID' }),
+    );
   });
 });
 
@@ -95,18 +145,48 @@ describe.skipIf(!hasOpenssl)('signCms → openssl cms -verify -noverify', () => 
     const cms = sign(opts);
     const p = file(`ours-${name.replace(/\W+/g, '_')}.der`, cms);
     const detached = opts?.detached !== false;
-    openssl(['cms', '-verify', '-noverify', '-binary', '-inform', 'DER', '-in', p, ...(detached ? ['-content', file('content.bin')] : []), '-out', file('out.bin')]);
+    openssl([
+      'cms',
+      '-verify',
+      '-noverify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      p,
+      ...(detached ? ['-content', file('content.bin')] : []),
+      '-out',
+      file('out.bin'),
+    ]);
     expect(readFileSync(file('out.bin')).equals(Buffer.from(content))).toBe(true);
   });
 
   it('openssl refuses what we refuse: a wrong message digest', () => {
     const p = file('ours-bad.der', sign({ mutate: { wrongMessageDigest: true } }));
-    expect(() => openssl(['cms', '-verify', '-noverify', '-binary', '-inform', 'DER', '-in', p, '-content', file('content.bin'), '-out', file('out.bin')])).toThrow();
+    expect(() =>
+      openssl([
+        'cms',
+        '-verify',
+        '-noverify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        p,
+        '-content',
+        file('content.bin'),
+        '-out',
+        file('out.bin'),
+      ]),
+    ).toThrow();
   });
 });
 
 describe('signCms → pkijs SignedData.verify', () => {
-  pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
+  pkijs.setEngine(
+    'node',
+    new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as pkijs.CryptoEngineParameters['crypto'] }),
+  );
   it.each([
     ['detached CAdES-BES', {}],
     ['attached, SHA-384', { detached: false, digestAlgorithm: 'SHA-384' as const }],
@@ -116,7 +196,11 @@ describe('signCms → pkijs SignedData.verify', () => {
     const contentInfo = new pkijs.ContentInfo({ schema: asn1js.fromBER(Uint8Array.from(der).buffer).result });
     const signedData = new pkijs.SignedData({ schema: contentInfo.content });
     const detached = (opts as { detached?: boolean }).detached !== false;
-    const ok = await signedData.verify({ signer: 0, checkChain: false, ...(detached ? { data: Uint8Array.from(content).buffer } : {}) });
+    const ok = await signedData.verify({
+      signer: 0,
+      checkChain: false,
+      ...(detached ? { data: Uint8Array.from(content).buffer } : {}),
+    });
     expect(ok).toBe(true);
   });
 });

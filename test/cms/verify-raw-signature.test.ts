@@ -36,52 +36,90 @@ describe('verifyRawSignature: RSA PKCS#1 v1.5 over DigestInfo', () => {
   it('ERR_SIGNATURE_INVALID: changed digest, changed signature, wrong key, wrong length, leading zero byte', () => {
     const ok = rawRsa('SHA-256');
     expectCode(() => verifyRawSignature({ ...ok, digest: flip(ok.digest) }), 'ERR_SIGNATURE_INVALID');
-    expectCode(() => verifyRawSignature({ ...ok, unverifiedSignatureValue: flip(ok.unverifiedSignatureValue) }), 'ERR_SIGNATURE_INVALID');
+    expectCode(
+      () => verifyRawSignature({ ...ok, unverifiedSignatureValue: flip(ok.unverifiedSignatureValue) }),
+      'ERR_SIGNATURE_INVALID',
+    );
     expectCode(() => verifyRawSignature(rawRsa('SHA-256', otherLeaf.privateKey)), 'ERR_SIGNATURE_INVALID');
-    expectCode(() => verifyRawSignature({ ...ok, unverifiedSignatureValue: ok.unverifiedSignatureValue.subarray(1) }), 'ERR_SIGNATURE_INVALID');
+    expectCode(
+      () => verifyRawSignature({ ...ok, unverifiedSignatureValue: ok.unverifiedSignatureValue.subarray(1) }),
+      'ERR_SIGNATURE_INVALID',
+    );
     const padded = Uint8Array.from([0, ...ok.unverifiedSignatureValue]);
     expectCode(() => verifyRawSignature({ ...ok, unverifiedSignatureValue: padded }), 'ERR_SIGNATURE_INVALID');
-    expectCode(() => verifyRawSignature({ ...ok, unverifiedSignatureValue: new Uint8Array(256).fill(0xff) }), 'ERR_SIGNATURE_INVALID');
-    expectCode(() => verifyRawSignature({ ...ok, unverifiedSignatureValue: new Uint8Array(0) }), 'ERR_SIGNATURE_INVALID');
+    expectCode(
+      () => verifyRawSignature({ ...ok, unverifiedSignatureValue: new Uint8Array(256).fill(0xff) }),
+      'ERR_SIGNATURE_INVALID',
+    );
+    expectCode(
+      () => verifyRawSignature({ ...ok, unverifiedSignatureValue: new Uint8Array(0) }),
+      'ERR_SIGNATURE_INVALID',
+    );
   });
 
   it('ERR_SIGNATURE_INVALID: a bare digest or a DigestInfo without NULL parameters is not what we verify', () => {
     const d = digestOf('SHA-256');
     const bare = privateEncrypt({ key: leaf.privateKey, padding: constants.RSA_PKCS1_PADDING }, d);
-    expectCode(() => verifyRawSignature({ ...rawRsa('SHA-256'), unverifiedSignatureValue: bare }), 'ERR_SIGNATURE_INVALID');
+    expectCode(
+      () => verifyRawSignature({ ...rawRsa('SHA-256'), unverifiedSignatureValue: bare }),
+      'ERR_SIGNATURE_INVALID',
+    );
     const noNull = Buffer.concat([Buffer.from('302f300b06096086480165030402010420', 'hex'), d]);
     const sig = privateEncrypt({ key: leaf.privateKey, padding: constants.RSA_PKCS1_PADDING }, noNull);
-    expectCode(() => verifyRawSignature({ ...rawRsa('SHA-256'), unverifiedSignatureValue: sig }), 'ERR_SIGNATURE_INVALID');
+    expectCode(
+      () => verifyRawSignature({ ...rawRsa('SHA-256'), unverifiedSignatureValue: sig }),
+      'ERR_SIGNATURE_INVALID',
+    );
     // a SHA-512 DigestInfo is not accepted as a SHA-256 one even if the first 32 bytes match
     const long = sign('sha512', message, leaf.privateKey);
-    expectCode(() => verifyRawSignature({ ...rawRsa('SHA-256'), unverifiedSignatureValue: long }), 'ERR_SIGNATURE_INVALID');
+    expectCode(
+      () => verifyRawSignature({ ...rawRsa('SHA-256'), unverifiedSignatureValue: long }),
+      'ERR_SIGNATURE_INVALID',
+    );
   });
 
   it('ERR_RAW_DIGEST_LENGTH: digest length differs from the algorithm', () => {
     const ok = rawRsa('SHA-256');
     expectCode(() => verifyRawSignature({ ...ok, digest: ok.digest.subarray(1) }), 'ERR_RAW_DIGEST_LENGTH');
-    expectCode(() => verifyRawSignature({ ...ok, digest: new Uint8Array(HASH_LENGTH['SHA-384']) }), 'ERR_RAW_DIGEST_LENGTH');
+    expectCode(
+      () => verifyRawSignature({ ...ok, digest: new Uint8Array(HASH_LENGTH['SHA-384']) }),
+      'ERR_RAW_DIGEST_LENGTH',
+    );
     expectCode(() => verifyRawSignature({ ...ok, digest: new Uint8Array(0) }), 'ERR_RAW_DIGEST_LENGTH');
   });
 
   it('ERR_ALG_NOT_ALLOWED: SHA-1 or an unknown digest algorithm name', () => {
     const ok = rawRsa('SHA-256');
-    expectCode(() => verifyRawSignature({ ...ok, digestAlgorithm: 'SHA-1' as never, digest: new Uint8Array(20) }), 'ERR_ALG_NOT_ALLOWED');
+    expectCode(
+      () => verifyRawSignature({ ...ok, digestAlgorithm: 'SHA-1' as never, digest: new Uint8Array(20) }),
+      'ERR_ALG_NOT_ALLOWED',
+    );
     expectCode(() => verifyRawSignature({ ...ok, digestAlgorithm: 'toString' as never }), 'ERR_ALG_NOT_ALLOWED');
   });
 
   it('ERR_KEY_TOO_WEAK: RSA-1024 certificate', () => {
     const sig = sign('sha256', message, weakLeaf.privateKey);
     expectCode(
-      () => verifyRawSignature({ ...rawRsa('SHA-256'), unverifiedCertificate: weakLeaf.der, unverifiedSignatureValue: sig }),
+      () =>
+        verifyRawSignature({
+          ...rawRsa('SHA-256'),
+          unverifiedCertificate: weakLeaf.der,
+          unverifiedSignatureValue: sig,
+        }),
       'ERR_KEY_TOO_WEAK',
     );
   });
 
   it('certificate errors keep their codes; oversize signature values are refused', () => {
     const ok = rawRsa('SHA-256');
-    expectCode(() => verifyRawSignature({ ...ok, unverifiedCertificate: leaf.der.subarray(0, 100) }), 'ERR_DER_TRUNCATED');
-    expectCode(() => verifyRawSignature({ ...ok, unverifiedSignatureValue: new Uint8Array(1025) }), 'ERR_INPUT_TOO_LARGE');
+    expectCode(
+      () => verifyRawSignature({ ...ok, unverifiedCertificate: leaf.der.subarray(0, 100) }),
+      'ERR_DER_TRUNCATED',
+    );
+    expectCode(
+      () => verifyRawSignature({ ...ok, unverifiedSignatureValue: new Uint8Array(1025) }),
+      'ERR_INPUT_TOO_LARGE',
+    );
     expect(() => verifyRawSignature({ ...ok, digest: 'abc' as never })).toThrow(TypeError);
   });
 });
@@ -94,7 +132,12 @@ describe('verifyRawSignature: ECDSA over the digest', () => {
   ] as const)('%s with %s, DER and IEEE P1363 signatures', (_curve, cert, hash) => {
     for (const dsaEncoding of ['der', 'ieee-p1363'] as const) {
       const sig = sign(NODE_HASH[hash], message, { key: cert.privateKey, dsaEncoding });
-      const input = { unverifiedSignatureValue: sig, unverifiedCertificate: cert.der, digest: digestOf(hash), digestAlgorithm: hash };
+      const input = {
+        unverifiedSignatureValue: sig,
+        unverifiedCertificate: cert.der,
+        digest: digestOf(hash),
+        digestAlgorithm: hash,
+      };
       expect(verifyRawSignature(input).signatureAlgorithm).toEqual({
         kind: 'ecdsa',
         hash,
@@ -106,7 +149,11 @@ describe('verifyRawSignature: ECDSA over the digest', () => {
   });
 
   it('ERR_SIGNATURE_INVALID: r or s out of range, wrong length, BER integers', () => {
-    const base = { unverifiedCertificate: ecLeaf.der, digest: digestOf('SHA-256'), digestAlgorithm: 'SHA-256' as const };
+    const base = {
+      unverifiedCertificate: ecLeaf.der,
+      digest: digestOf('SHA-256'),
+      digestAlgorithm: 'SHA-256' as const,
+    };
     const n = Buffer.from('ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551', 'hex');
     const good = sign('sha256', message, { key: ecLeaf.privateKey, dsaEncoding: 'ieee-p1363' });
     const r = good.subarray(0, 32);

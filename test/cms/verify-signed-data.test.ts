@@ -22,7 +22,9 @@ describe('verifySignedData accepts well-formed signatures', () => {
   it('attached, and attached with the same content given again', () => {
     const cms = sign({ detached: false });
     expect(bytesEqual(verifySignedData({ unverifiedSignature: cms }).content, content)).toBe(true);
-    expect(verifySignedData({ unverifiedSignature: cms, content: Uint8Array.from(content) }).signedAttributesPresent).toBe(true);
+    expect(
+      verifySignedData({ unverifiedSignature: cms, content: Uint8Array.from(content) }).signedAttributesPresent,
+    ).toBe(true);
   });
 
   it('without signed attributes (id-data only), attached and detached', () => {
@@ -59,17 +61,30 @@ describe('verifySignedData accepts well-formed signatures', () => {
   });
 
   it('ECDSA P-256 / SHA-256 and P-384 / SHA-384, with and without signed attributes', () => {
-    for (const [cert, hash] of [[ecLeaf, 'SHA-256'], [ec384Leaf, 'SHA-384']] as const) {
+    for (const [cert, hash] of [
+      [ecLeaf, 'SHA-256'],
+      [ec384Leaf, 'SHA-384'],
+    ] as const) {
       for (const signedAttributes of [true, false]) {
-        const cms = sign({ certificate: cert.der, privateKey: cert.privateKey, digestAlgorithm: hash, signedAttributes });
-        expect(verifySignedData({ unverifiedSignature: cms, content }).signatureAlgorithm).toMatchObject({ kind: 'ecdsa', hash });
+        const cms = sign({
+          certificate: cert.der,
+          privateKey: cert.privateKey,
+          digestAlgorithm: hash,
+          signedAttributes,
+        });
+        expect(verifySignedData({ unverifiedSignature: cms, content }).signatureAlgorithm).toMatchObject({
+          kind: 'ecdsa',
+          hash,
+        });
       }
     }
   });
 
   it('empty content', () => {
     const empty = new Uint8Array(0);
-    expect(verifySignedData({ unverifiedSignature: sign({ content: empty, detached: false }) }).content).toHaveLength(0);
+    expect(verifySignedData({ unverifiedSignature: sign({ content: empty, detached: false }) }).content).toHaveLength(
+      0,
+    );
     expect(verifySignedData({ unverifiedSignature: sign({ content: empty }), content: empty }).content).toHaveLength(0);
   });
 
@@ -80,7 +95,10 @@ describe('verifySignedData accepts well-formed signatures', () => {
   });
 
   it('no signing-time, no signing-certificate-v2', () => {
-    const r = verifySignedData({ unverifiedSignature: sign({ signingTime: undefined, signingCertificateV2: false }), content });
+    const r = verifySignedData({
+      unverifiedSignature: sign({ signingTime: undefined, signingCertificateV2: false }),
+      content,
+    });
     expect(r.signingTime).toBeUndefined();
     expect(r.signingCertificateV2Checked).toBe(false);
   });

@@ -22,7 +22,7 @@ function walk(buf: Uint8Array, node: Tlv, isSetOf: boolean): void {
     return;
   }
   let prev: Tlv | undefined;
-  for (let pos = node.valueStart; pos < node.end; ) {
+  for (let pos = node.valueStart; pos < node.end;) {
     const child = readTlv(buf, pos, node.end);
     if (isSetOf && prev && compareEncodings(buf, prev, child) > 0) {
       throw new GatewayError('ERR_DER_NOT_CANONICAL', `SET elements not sorted at offset ${child.start}`);

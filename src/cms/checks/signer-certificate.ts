@@ -20,6 +20,7 @@ export function findSignerCertificate(sid: SignerIdentifier, certificates: reado
     if (!matches.some((m) => bytesEqual(m.der, cert.der))) matches.push(cert);
   }
   if (matches.length === 0) throw new GatewayError('ERR_CMS_SIGNER_CERT_NOT_FOUND', sid.kind);
-  if (matches.length > 1) throw new GatewayError('ERR_CMS_SIGNER_CERT_AMBIGUOUS', `${matches.length} certificates match`);
+  if (matches.length > 1)
+    throw new GatewayError('ERR_CMS_SIGNER_CERT_AMBIGUOUS', `${matches.length} certificates match`);
   return matches[0]!;
 }

@@ -79,7 +79,8 @@ function checkIssuerSerial(buf: Uint8Array, t: Tlv, signer: Certificate): void {
   names.end();
   const issuerT = dirName.next(TAG.SEQUENCE);
   dirName.end();
-  const sameIssuer = bytesEqual(whole(buf, issuerT), signer.issuer.der) || namesEqual(parseName(buf, issuerT), signer.issuer);
+  const sameIssuer =
+    bytesEqual(whole(buf, issuerT), signer.issuer.der) || namesEqual(parseName(buf, issuerT), signer.issuer);
   if (!sameIssuer || !bytesEqual(serial, signer.serial)) {
     throw new GatewayError('ERR_CMS_ATTR_SIGNING_CERT', 'issuerSerial does not name the signer certificate');
   }
