@@ -8,6 +8,7 @@
  * `at` yields REVOKED_NO_POE because the caller's `at` is a claim, not a proof of existence.
  */
 import { GatewayError } from '../errors.js';
+import { OID } from '../pki/oids.js';
 import type { PathElement } from '../path/index.js';
 import { checkRevocation, REASON_MEANINGS, type VerifiedCrl } from '../revocation/crl/index.js';
 import type { RevocationFacts } from '../report/types.js';
@@ -59,6 +60,11 @@ async function checkOne(
     return unknown(new GatewayError('ERR_REVOCATION_UNAVAILABLE', 'OCSP is not available in this version'));
   }
   const what = el.index === 0 ? 'signer certificate' : `CA certificate ${el.certificate.serialHex}`;
+  // RFC 5280 §5.2.6: a certificate pointing at delta CRLs may be revoked in a delta only.
+  // Delta CRLs are not supported, so a complete CRL alone cannot say "good": fail closed.
+  if (el.certificate.extensions.has(OID.freshestCrl)) {
+    return unknown(new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', `the ${what} names delta CRLs (freshestCRL)`), 'crl');
+  }
   const { crls, refusals } = await store.forIssuer(el.issuer);
   if (crls.length === 0) {
     return unknown(refusals[0] ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no CRL for the issuer of the ${what}`));

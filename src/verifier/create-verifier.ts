@@ -8,6 +8,8 @@ import { isGatewayError } from '../errors.js';
 import { parseCertificate, type Certificate } from '../pki/certificate.js';
 import { createTrustStore, loadBundledRoots, type TrustStore } from '../trust/index.js';
 import { CrlStore } from './crl-store.js';
+import { createCvCaKeyring } from '../identity/my-number/cv-ca-keys.js';
+import { verifyCardData } from '../identity/my-number/verify-card-data.js';
 import { verifyCertificate } from './verify-certificate.js';
 import { verifySignature } from './verify-signature.js';
 import type { SignerContext } from './validate-signer.js';
@@ -63,6 +65,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     revocation,
     allowedPolicies: options.allowedPolicies,
   };
+  const cvCaKeys = createCvCaKeyring(options.cvCaKeys);
   const now = (): Date => clock.now();
   const requireAnchorsFor = (profile: Profile | undefined): void => {
     // contract §2: `generic` has no default trust; the J-LIS roots only make sense for JPKI.
@@ -77,6 +80,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       requireAnchorsFor(input?.profile);
       return verifyCertificate(ctx, now, input);
     },
+    verifyCardData: async (input) => verifyCardData(cvCaKeys, input),
   };
   return Object.freeze(verifier);
 }

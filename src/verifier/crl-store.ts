@@ -8,6 +8,7 @@ import { GatewayError, isGatewayError } from '../errors.js';
 import { cursor, readTlv, TAG } from '../pki/der.js';
 import { namesEqual, parseName, type Name } from '../pki/name.js';
 import type { PathIssuer } from '../path/index.js';
+import type { Certificate } from '../pki/certificate.js';
 import { ingestCrl, type VerifiedCrl } from '../revocation/crl/index.js';
 
 export interface BoundCrls {
@@ -52,24 +53,31 @@ export class CrlStore {
     return this.raw.length;
   }
 
+  /**
+   * CRLs for certificates issued by `issuer`. Besides the issuing certificate, the same CA's
+   * other validated certificates in the path (key rollover, RFC 5280 §6.3.3 (f)) may sign them.
+   */
   forIssuer(issuer: PathIssuer): Promise<BoundCrls> {
-    let hit = this.byIssuerKey.get(issuer.keyHash);
+    const signers = issuer.sameCa.length ? issuer.sameCa : [issuer.certificate];
+    const key = signers.map((c) => Buffer.from(c.sha256()).toString('hex')).join(':');
+    let hit = this.byIssuerKey.get(key);
     if (!hit) {
-      hit = this.bind(issuer);
-      this.byIssuerKey.set(issuer.keyHash, hit);
+      hit = this.bind(issuer.subject, signers);
+      if (this.byIssuerKey.size >= 1024) this.byIssuerKey.clear();
+      this.byIssuerKey.set(key, hit);
     }
     return hit;
   }
 
-  private async bind(issuer: PathIssuer): Promise<BoundCrls> {
+  private async bind(subject: Name, signers: readonly Certificate[]): Promise<BoundCrls> {
     const crls: VerifiedCrl[] = [];
     const refusals: GatewayError[] = [];
     for (const r of this.raw) {
-      if (!r.issuer || !namesEqual(r.issuer, issuer.subject)) continue;
+      if (!r.issuer || !namesEqual(r.issuer, subject)) continue;
       try {
         crls.push(
           await ingestCrl(r.der, {
-            issuers: [issuer.certificate],
+            issuers: signers,
             clock: this.clock,
             maxAgeGraceMs: this.graceMs,
             // Freshness is judged per validation against its own time (see check-revocation.ts).

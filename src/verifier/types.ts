@@ -3,6 +3,9 @@ import type { Clock } from '../clock.js';
 import type { KeyUsageName } from '../pki/extensions.js';
 import type { HashName } from '../pki/algorithms.js';
 import type { Profile, ValidationReport } from '../report/types.js';
+import type { CardDataResult, CvCaKeyInput, VerifyCardDataInput } from '../identity/my-number/types.js';
+
+export type { CardDataResult, CvCaKeyInput, VerifyCardDataInput };
 
 export type RevocationMethod = 'crl' | 'ocsp' | 'ocsp-then-crl' | 'crl-then-ocsp' | 'none';
 
@@ -21,6 +24,8 @@ export interface VerifierOptions {
   readonly crlGraceMs?: number;
   /** JPKI profiles: policy OIDs admitted instead of the defaults (smartphone JPKI). */
   readonly allowedPolicies?: readonly string[];
+  /** CV CA public keys for verifyCardData, by 16-byte key id in hex. Default: none (every card fails closed). */
+  readonly cvCaKeys?: readonly CvCaKeyInput[];
 }
 
 export type VerifySignatureInput =
@@ -52,4 +57,5 @@ export interface VerifyCertificateInput {
 export interface Verifier {
   verifySignature(input: VerifySignatureInput): Promise<ValidationReport>;
   verifyCertificate(input: VerifyCertificateInput): Promise<ValidationReport>;
+  verifyCardData(input: VerifyCardDataInput): Promise<CardDataResult>;
 }
