@@ -18,7 +18,7 @@ const NAME_CONSTRAINTS = {
 };
 const OTHER_CA_KEY = {
   reason:
-    'CRL signed by another key of the same CA (key rollover, separate CRL-signing key): CRLs are bound to the issuing CA's certificates in the path only, not to separate CRL-signing certificates',
+    'CRL signed by another key of the same CA (key rollover, separate CRL-signing key): CRLs are bound to the certificates of the issuing CA in the path only, not to separate CRL-signing certificates',
   codes: ['ERR_CRL_ISSUER_MISMATCH', 'ERR_CRL_UNSUPPORTED_SCOPE', 'ERR_REVOCATION_UNAVAILABLE'],
 };
 const RELATIVE_DP = {
