@@ -16,8 +16,12 @@ import { LARGE_SLOT } from './crl-slots.js';
 const LE = endianness() === 'LE';
 
 function grow<T extends Uint8Array | Uint32Array>(a: T, min: number): T {
-  const next = new (a.constructor as new (n: number) => T)(Math.max(min, Math.ceil(a.length * 1.5) + 1024));
-  next.set(a);
+  return resize(a, Math.max(min, Math.ceil(a.length * 1.5) + 1024));
+}
+
+function resize<T extends Uint8Array | Uint32Array>(a: T, size: number): T {
+  const next = new (a.constructor as new (n: number) => T)(size);
+  next.set(a.subarray(0, Math.min(a.length, size)));
   return next;
 }
 
@@ -34,12 +38,21 @@ export class CrlIndexBuilder implements EntrySink {
   private lInvalidity = new Uint32Array(0);
   private lAnyInvalidity = false;
 
-  /** Pre-sizes the 32-bit arrays (the scanner estimates from the list length and first entry). */
+  /** Capacity of the 32-bit arrays. */
+  get capacity(): number {
+    return this.serials.length;
+  }
+
+  /**
+   * Sizes the 32-bit arrays to exactly `entries` (if more than now). The scanner calls this
+   * with an estimate from the entry sizes seen so far, so the arrays end up about the right
+   * size instead of up to 1.5× it, and the final trim needs no copy.
+   */
   reserve(entries: number): void {
     if (entries > this.serials.length) {
-      this.serials = grow(this.serials, entries);
-      this.dates = grow(this.dates, entries);
-      this.reasons = grow(this.reasons, entries);
+      this.serials = resize(this.serials, entries);
+      this.dates = resize(this.dates, entries);
+      this.reasons = resize(this.reasons, entries);
     }
   }
 
@@ -49,7 +62,11 @@ export class CrlIndexBuilder implements EntrySink {
       let v = 0;
       for (let i = s; i < s + len; i++) v = v * 256 + buf[i]!;
       const n = this.n;
-      if (n === this.serials.length) this.reserve(n + 1);
+      if (n === this.serials.length) {
+        this.serials = grow(this.serials, n + 1);
+        this.dates = grow(this.dates, n + 1);
+        this.reasons = grow(this.reasons, n + 1);
+      }
       this.serials[n] = v;
       this.dates[n] = revokedAt;
       this.reasons[n] = reason;

@@ -211,19 +211,17 @@ async function streamEntries(
   facts: ReturnType<typeof newEntryFacts>,
 ): Promise<void> {
   let p = list.vs;
-  let estimated = false;
   while (p < list.end) {
     if (src.base + src.len - p < LOW_WATER && src.base + src.len < list.end) await src.refill(p, Math.min(6, list.end - p));
     const base = src.base;
     const residentEnd = Math.min(list.end, base + src.len);
-    if (!estimated && builder) {
-      // Size the arrays once from the first entry: entries of one CRL are nearly equal in size.
-      const fh = header(src.buf, p - base, residentEnd - base);
-      // 20 bytes is the smallest possible entry, so a tiny first entry cannot inflate this.
-      if (fh > 0) builder.reserve(Math.ceil((list.end - list.vs) / Math.max(20, (fh & 7) + (fh - (fh & 7)) / 8)) + 16);
-      estimated = true;
-    }
     const q = parseEntries(src.buf, p - base, residentEnd - base, list.end - base, v2, sink, facts) + base;
+    if (builder && facts.count > 0) {
+      // Size the index from the average entry so far (+1%), growing by at least 1/8 so that
+      // a drifting average cannot cause a copy per chunk.
+      const need = facts.count + Math.ceil(((list.end - q) * facts.count * 1.01) / (q - list.vs)) + 64;
+      if (need > builder.capacity) builder.reserve(Math.max(need, Math.ceil(builder.capacity * 1.125)));
+    }
     if (q === p) {
       // The next entry is not wholly resident: make exactly it resident (grows the window).
       const eh = header(src.buf, p - base, residentEnd - base);

@@ -143,6 +143,13 @@ describe('ingestCrl refuses', () => {
     await rejectsWith(ingestCrl(der, { issuers: [issuer()], clock: fixedClock(THIS_UPDATE.getTime() - 1000) }), 'ERR_CRL_NOT_YET_VALID');
   });
 
+  it('checkFreshness: false defers freshness to the caller (validation at its own time)', async () => {
+    const late = fixedClock(NEXT_UPDATE.getTime() + 86_400_000);
+    const crl = await ingestCrl(makeCrl(), { issuers: [issuer()], clock: late, checkFreshness: false });
+    expect(() => checkCrlFreshness(crl, AT)).not.toThrow();
+    throwsWith(() => checkCrlFreshness(crl, late.now()), 'ERR_CRL_STALE');
+  });
+
   it('checkCrlFreshness: inclusive bounds', () => {
     const v = { thisUpdate: THIS_UPDATE, nextUpdate: NEXT_UPDATE, freshnessGraceMs: 0 };
     expect(() => checkCrlFreshness(v, THIS_UPDATE)).not.toThrow();

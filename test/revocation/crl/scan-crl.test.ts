@@ -61,6 +61,22 @@ describe('scanCrl on well-formed CRLs', () => {
     }
   });
 
+  it('sizes the index right when entry sizes drift (big first, then small), from a file', async () => {
+    const entries: CrlEntryInput[] = [];
+    for (let i = 0; i < 20; i++) entries.push({ serial: 0x01000000 + i, revokedAt: when, reason: 'keyCompromise', invalidityDate: when });
+    for (let i = 0; i < 20_000; i++) entries.push({ serial: 0x02000000 + ((i * 7919) % 20_000), revokedAt: when });
+    const der = makeCrl({ entries });
+    const path = join(dir, 'drift.der');
+    writeFileSync(path, der);
+    for (const input of [der, path]) {
+      const idx = (await scanCrl(input, { chunkBytes: 4096 })).index!;
+      expect(idx.size).toBe(20_020);
+      expect(idx.lookupU32(0x01000013)).toMatchObject({ reason: 'keyCompromise', invalidityDate: when });
+      expect(idx.lookupU32(0x02000000 + 19_999)).toEqual({ revoked: true, reason: 'unspecified', revokedAt: when });
+      expect(idx.byteLength / idx.size).toBeLessThan(13.5);
+    }
+  });
+
   it('records facts that ingestion judges later (indirect, removeFromCRL, unknown critical)', async () => {
     const crl = await scanCrl(makeCrl({ entries: [
       { serial: 1, revokedAt: when, extensions: [{ oid: OID.certificateIssuer, value: seq() }] },
