@@ -78,6 +78,24 @@ export const ERROR_MESSAGES = {
   // --- identity (jpki-reference §2) ---
   ERR_IDENTITY_MISSING: 'signing certificate lacks a required identity attribute',
   ERR_IDENTITY_MALFORMED: 'an identity attribute is malformed',
+  // --- card text application and the My Number (jpki-reference §3) ---
+  ERR_CARD_EF0001_MALFORMED: 'text-AP EF0001 (My Number) is not FF10 + 12 digits + 2 filler bytes',
+  ERR_CARD_EF0002_MALFORMED: 'text-AP EF0002 (basic four) is malformed',
+  ERR_CARD_EF0003_MALFORMED: 'text-AP EF0003 (integrity record) is malformed',
+  ERR_CARD_EF0004_MALFORMED: 'text-AP EF0004 (CV certificate) is malformed',
+  ERR_CARD_EF0007_MALFORMED: 'text-AP EF0007 (card key) is malformed',
+  ERR_CARD_CV_CA_UNKNOWN: 'the CV certificate names a CV CA key that is not configured',
+  ERR_CARD_CV_SIGNATURE_INVALID: 'the CV certificate signature does not verify with the CV CA key',
+  ERR_CARD_INTEGRITY_SIGNATURE_INVALID: 'the integrity record signature does not verify',
+  ERR_CARD_MY_NUMBER_HASH_MISMATCH: 'EF0001 does not match the hash in the integrity record',
+  ERR_CARD_BASIC_FOUR_HASH_MISMATCH: 'EF0002 does not match the hash in the integrity record',
+  ERR_CARD_KEY_SIGNATURE_INVALID: "the card key's signature (EF0007) does not verify",
+  ERR_CARD_CHALLENGE_SIGNATURE_INVALID: 'the card did not sign the challenge with its key (not present or replayed)',
+  ERR_CARD_NAME_MISMATCH: "the card's name differs from the signing certificate's",
+  ERR_CARD_ADDRESS_MISMATCH: "the card's address differs from the signing certificate's",
+  ERR_CARD_BIRTH_DATE_MISMATCH: "the card's date of birth differs from the signing certificate's",
+  ERR_CARD_SEX_MISMATCH: "the card's sex differs from the signing certificate's",
+  ERR_MY_NUMBER_CHECK_DIGIT: 'the My Number check digit is wrong',
   // --- anything unexpected: fail closed ---
   ERR_INTERNAL: 'internal error during validation',
 } as const;

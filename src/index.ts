@@ -6,7 +6,12 @@ export type {
   VerifySignatureInput,
   VerifyCertificateInput,
   RevocationMethod,
+  CardDataResult,
+  CvCaKeyInput,
+  VerifyCardDataInput,
 } from './verifier/types.js';
+export { MyNumber } from './identity/my-number/my-number.js';
+export type { CardBasicFour, CardDataError, TextApFiles } from './identity/my-number/types.js';
 export type { ValidationReport, Profile, ReportMessage, CertificateFacts, RevocationFacts } from './report/types.js';
 export type { Indication, SubIndication } from './report/sub-indication.js';
 export type { KeyUsageName } from './pki/extensions.js';
