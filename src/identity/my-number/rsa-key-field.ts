@@ -1,13 +1,13 @@
 /**
  * The RSA public key as the text AP stores it (jpki-reference §3, EF0004 body):
  * `90 03 010001 91 82 0100 <256-byte modulus>` — exponent 65537 and a 2048-bit modulus, as
- * every JPKI card key (jpki-reference §1). EF0007's DF51 uses the same 261-byte form (our
+ * every JPKI card key (jpki-reference §1). EF0007's DF51 uses the same 265-byte form (our
  * choice where the reference is silent; the sandbox writes exactly this).
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { GatewayError, type ErrorCode } from '../../errors.js';
 
-export const RSA_KEY_FIELD_LENGTH = 261;
+export const RSA_KEY_FIELD_LENGTH = 265;
 const PREFIX = [0x90, 0x03, 0x01, 0x00, 0x01, 0x91, 0x82, 0x01, 0x00] as const;
 
 export function readRsaKeyField(bytes: Uint8Array, code: ErrorCode, what: string): KeyObject {

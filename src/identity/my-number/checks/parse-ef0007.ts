@@ -17,7 +17,7 @@ export interface ParsedEf0007 {
 /**
  * jpki-reference §3 EF0007 (the card's own key): `FF 50 { DF51 RSA public key ; DF52 issuer
  * signature }`. Where the reference is silent we chose, and the sandbox writes exactly this:
- * DF51 holds the key in EF0004's form (`90 03 010001 91 82 0100 <modulus>`, 261 bytes);
+ * DF51 holds the key in EF0004's form (`90 03 010001 91 82 0100 <modulus>`, 265 bytes);
  * DF52 is a 256-byte RSASSA-PKCS1-v1_5 SHA-256 signature by EF0004's key — see
  * check-card-key-signature.ts for what it covers.
  */
