@@ -31,8 +31,25 @@ function bitLength(bytes: Uint8Array): number {
   return (bytes.length - i - 1) * 8 + (32 - Math.clz32(bytes[i]!));
 }
 
+/**
+ * Imported keys by SPKI bytes: the same customer certificate arrives again and again, and the
+ * import is a pure function of those bytes. Bounded FIFO so hostile inputs cannot grow it.
+ */
+const keyCache = new Map<string, PublicKeyInfo>();
+const KEY_CACHE_LIMIT = 4096;
+
 /** Parses and imports an SPKI given as its TLV inside `buf`. */
 export function importSpki(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
+  const cacheKey = Buffer.from(buf.buffer, buf.byteOffset + spki.start, spki.end - spki.start).toString('latin1');
+  const hit = keyCache.get(cacheKey);
+  if (hit) return hit;
+  const info = importSpkiUncached(buf, spki);
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!);
+  keyCache.set(cacheKey, info);
+  return info;
+}
+
+function importSpkiUncached(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
   try {
     const c = cursor(buf, spki, 'SubjectPublicKeyInfo');
     const algC = cursor(buf, c.next(TAG.SEQUENCE), 'AlgorithmIdentifier');

@@ -26,7 +26,19 @@ export interface ReportInput {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+const factsCache = new WeakMap<Certificate, CertificateFacts>();
+
+/** Facts of a certificate; cached per parsed object (roots and CAs recur in every report). */
 export function certificateFacts(c: Certificate): CertificateFacts {
+  let f = factsCache.get(c);
+  if (!f) {
+    f = Object.freeze(computeFacts(c));
+    factsCache.set(c, f);
+  }
+  return f;
+}
+
+function computeFacts(c: Certificate): CertificateFacts {
   const ku = c.keyUsage ?? 0;
   return {
     serialNumber: c.serialHex,

@@ -45,6 +45,10 @@ function computeNameKey(name: Name): string {
     .join(',');
 }
 
+function derKey(der: Uint8Array): string {
+  return Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('latin1');
+}
+
 /**
  * Builds a store from certificates or ready anchors. Certificates are wrapped with
  * toTrustAnchor (throws ERR_PATH_TRUST_ANCHOR_INVALID for an unusable one). Duplicates
@@ -65,6 +69,9 @@ export function createTrustStore(items: readonly (Certificate | TrustAnchor)[]):
 
 function storeOf(anchors: readonly TrustAnchor[]): TrustStore {
   const bySubject = new Map<string, TrustAnchor[]>();
+  // Exact-DER index first: a JPKI leaf's issuer field is byte-identical to its root's subject,
+  // so the common case skips the normalized comparison (hot path, see bench:verify).
+  const byExactSubject = new Map<string, TrustAnchor[]>();
   const byKeyId = new Map<string, TrustAnchor[]>();
   const push = (m: Map<string, TrustAnchor[]>, k: string, a: TrustAnchor): void => {
     const list = m.get(k);
@@ -73,13 +80,16 @@ function storeOf(anchors: readonly TrustAnchor[]): TrustStore {
   };
   for (const a of anchors) {
     push(bySubject, nameKey(a.certificate.subject), a);
+    push(byExactSubject, derKey(a.certificate.subject.der), a);
     const ski = a.certificate.subjectKeyId;
     if (ski) push(byKeyId, toHex(ski), a);
   }
   const byPurpose = new Map<JpkiPurpose, TrustStore>();
   const store: TrustStore = {
     anchors,
-    bySubject: (name) => (bySubject.get(nameKey(name)) ?? []).filter((a) => namesEqual(a.certificate.subject, name)),
+    bySubject: (name) =>
+      byExactSubject.get(derKey(name.der)) ??
+      (bySubject.get(nameKey(name)) ?? []).filter((a) => namesEqual(a.certificate.subject, name)),
     byKeyId: (keyId) => byKeyId.get(toHex(keyId)) ?? [],
     forPurpose: (purpose) => {
       let s = byPurpose.get(purpose);
