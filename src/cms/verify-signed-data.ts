@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { GatewayError, isGatewayError } from '../errors.js';
 import { NODE_HASH } from '../pki/algorithms.js';
-import { parseCertificate } from '../pki/certificate.js';
+import { parseCertificateFromCheckedTree } from '../pki/certificate.js';
 import { DEFAULT_MAX_DEPTH } from '../pki/der.js';
 import { checkAttributeDuplicates } from './checks/attribute-duplicates.js';
 import { checkCertificateCount } from './checks/certificate-count.js';
@@ -68,7 +68,8 @@ function verify(buf: Uint8Array, detached: Uint8Array | undefined): VerifiedSign
   checkSignedDataVersion(sd, si);
   const content = checkContentPresence(sd.eContent, detached);
   checkCertificateCount(sd.certificates);
-  const certificates = sd.certificates.map(parseCertificate);
+  // The CMS bytes passed parseDer above; its certificates need no second tree walk.
+  const certificates = sd.certificates.map((der) => parseCertificateFromCheckedTree(der));
   const signer = findSignerCertificate(si.sid, certificates);
   const digestAlgorithm = checkDigestAlgorithm(sd, si);
   const signatureAlgorithm = checkSignatureAlgorithm(buf, si, digestAlgorithm, signer);

@@ -2,9 +2,9 @@
  * X.509 v3 certificate parsing (RFC 5280 §4.1), strict and in one pass over the DER.
  * The result is a plain value; verification decisions live in src/path/.
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import { hash as oneShotHash, type KeyObject } from 'node:crypto';
 import { GatewayError } from '../errors.js';
-import { TAG, cursor, parseDer, value, whole, type Tlv } from './der.js';
+import { TAG, cursor, parseDer, readTlv, value, whole, type Tlv } from './der.js';
 import { bytesEqual, readBitString, readBoolean, readIntegerBytes, readOctetString, readOid, readSmallInt, readTime, toHex } from './der-values.js';
 import { parseSignatureAlgorithm, type SignatureAlgorithm } from './algorithms.js';
 import { importSpki, type PublicKeyInfo } from './public-key.js';
@@ -57,7 +57,21 @@ export interface Certificate {
 /** Parses a DER certificate. Throws GatewayError (DER codes or ERR_CERT_*) on any defect. */
 export function parseCertificate(der: Uint8Array): Certificate {
   if (der.length > MAX_CERTIFICATE_BYTES) throw new GatewayError('ERR_INPUT_TOO_LARGE', 'certificate');
-  const root = parseDer(der);
+  return parseTree(der, parseDer(der));
+}
+
+/**
+ * Same as parseCertificate for bytes that are an element of a larger input already checked
+ * by parseDer (the certificates of a CMS): the tree walk is not repeated on the hot path.
+ */
+export function parseCertificateFromCheckedTree(der: Uint8Array): Certificate {
+  if (der.length > MAX_CERTIFICATE_BYTES) throw new GatewayError('ERR_INPUT_TOO_LARGE', 'certificate');
+  const root = readTlv(der, 0, der.length);
+  if (root.end !== der.length) throw new GatewayError('ERR_DER_TRAILING_DATA', 'certificate');
+  return parseTree(der, root);
+}
+
+function parseTree(der: Uint8Array, root: Tlv): Certificate {
   const top = cursor(der, root, 'Certificate');
   const tbsT = top.next(TAG.SEQUENCE);
   const outerAlgT = top.next(TAG.SEQUENCE);
@@ -118,7 +132,7 @@ export function parseCertificate(der: Uint8Array): Certificate {
     ...decoded,
     hasUniqueIds: !!(issuerUid || subjectUid),
     publicKey: () => (key ??= importSpki(der, spkiT)),
-    sha256: () => (hash ??= createHash('sha256').update(der).digest()),
+    sha256: () => (hash ??= oneShotHash('sha256', der, 'buffer')),
   };
 }
 
