@@ -10,3 +10,8 @@ export * from './jpki-roots.js';
 export * from './jpki-leaf.js';
 export * from './jpki-pki.js';
 export { HmacDrbg } from './drbg.js';
+export * from './cv-ca.js';
+export * from './text-ap.js';
+export * from './card-scenarios.js';
+export * from './card.js';
+export * from './card-crl.js';
