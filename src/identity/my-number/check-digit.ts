@@ -9,7 +9,8 @@ const WEIGHTS = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 
 /** The check digit of an 11-digit base. Caller bug (TypeError) if `base` is not 11 ASCII digits. */
 export function myNumberCheckDigit(base: string): number {
-  if (typeof base !== 'string' || !/^[0-9]{11}$/.test(base)) throw new TypeError('myNumberCheckDigit: expected 11 ASCII digits');
+  if (typeof base !== 'string' || !/^[0-9]{11}$/.test(base))
+    throw new TypeError('myNumberCheckDigit: expected 11 ASCII digits');
   let sum = 0;
   for (let i = 0; i < 11; i++) sum += (base.charCodeAt(i) - 0x30) * WEIGHTS[i]!;
   const r = sum % 11;

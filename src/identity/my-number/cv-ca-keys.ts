@@ -20,14 +20,17 @@ export function createCvCaKeyring(keys: readonly CvCaKeyInput[] | undefined): Cv
     if (typeof keyId !== 'string' || !/^[0-9a-fA-F]{32}$/.test(keyId)) {
       throw new TypeError(`cvCaKeys[${i}].keyId must be 32 hex digits (a 16-byte key id)`);
     }
-    if (!(publicKey instanceof Uint8Array)) throw new TypeError(`cvCaKeys[${i}].publicKey must be SPKI DER in a Uint8Array`);
+    if (!(publicKey instanceof Uint8Array))
+      throw new TypeError(`cvCaKeys[${i}].publicKey must be SPKI DER in a Uint8Array`);
     const id = keyId.toLowerCase();
     if (out.has(id)) throw new TypeError(`cvCaKeys[${i}]: key id given twice`);
     let info;
     try {
       info = importSpki(publicKey, parseDer(publicKey, 4));
     } catch (e) {
-      throw new TypeError(`cvCaKeys[${i}].publicKey is unusable: ${e instanceof GatewayError ? e.code : 'undecodable'}`);
+      throw new TypeError(
+        `cvCaKeys[${i}].publicKey is unusable: ${e instanceof GatewayError ? e.code : 'undecodable'}`,
+      );
     }
     // jpki-reference §3: the CV CA signs with RSASSA-PKCS1-v1_5 SHA-256
     if (info.kind !== 'rsa') throw new TypeError(`cvCaKeys[${i}].publicKey must be an RSA key`);

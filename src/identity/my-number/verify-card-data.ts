@@ -49,7 +49,8 @@ export function verifyCardData(keyring: CvCaKeyring, input: VerifyCardDataInput)
       return undefined;
     }
   };
-  const when = <A, T>(a: A | undefined, fn: (a: A) => T): T | undefined => (a === undefined ? undefined : run(() => fn(a)));
+  const when = <A, T>(a: A | undefined, fn: (a: A) => T): T | undefined =>
+    a === undefined ? undefined : run(() => fn(a));
 
   // 1. Each file on its own (jpki-reference §3 structures, size limits).
   const ef0001 = run(() => parseEf0001(textAp.ef0001));
@@ -104,9 +105,11 @@ function checkCallerInput(input: VerifyCardDataInput): void {
   if (challenge.length < MIN_CHALLENGE_BYTES || challenge.length > MAX_CHALLENGE_BYTES) {
     throw new TypeError(`verifyCardData: challenge must be ${MIN_CHALLENGE_BYTES}–${MAX_CHALLENGE_BYTES} bytes`);
   }
-  if (!(challengeSignature instanceof Uint8Array)) throw new TypeError('verifyCardData: challengeSignature must be a Uint8Array');
+  if (!(challengeSignature instanceof Uint8Array))
+    throw new TypeError('verifyCardData: challengeSignature must be a Uint8Array');
   if (signingCertificate !== undefined && !(signingCertificate instanceof Uint8Array)) {
     throw new TypeError('verifyCardData: signingCertificate must be a Uint8Array');
   }
-  if (at !== undefined && (!(at instanceof Date) || Number.isNaN(at.getTime()))) throw new TypeError('verifyCardData: at must be a valid Date');
+  if (at !== undefined && (!(at instanceof Date) || Number.isNaN(at.getTime())))
+    throw new TypeError('verifyCardData: at must be a valid Date');
 }

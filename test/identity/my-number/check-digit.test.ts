@@ -34,7 +34,8 @@ describe('My Number check digit (jpki-reference §3)', () => {
         const changed = valid.slice(0, pos) + String((Number(valid[pos]) + 1 + delta) % 10) + valid.slice(pos + 1);
         // weights and digit differences are below 11 (a prime), so a change always moves the
         // sum mod 11 — the only blind spot is r moving within {0, 1}, both giving check 0
-        const r = (s: string): number => [...s.slice(0, 11)].reduce((a, c, i) => a + Number(c) * [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2][i]!, 0) % 11;
+        const r = (s: string): number =>
+          [...s.slice(0, 11)].reduce((a, c, i) => a + Number(c) * [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2][i]!, 0) % 11;
         fc.pre(!(r(valid) <= 1 && r(changed) <= 1));
         expect(hasValidCheckDigit(changed)).toBe(false);
       }),

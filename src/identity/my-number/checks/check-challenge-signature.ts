@@ -7,7 +7,11 @@ import { verifyPkcs1Sha256 } from '../pkcs1.js';
  * (internal authenticate, no PIN), verified with DF51 — proof of presence, so copied files
  * cannot be replayed. The challenge is the caller's single-use nonce.
  */
-export function checkChallengeSignature(cardKey: KeyObject, challenge: Uint8Array, unverifiedSignature: Uint8Array): void {
+export function checkChallengeSignature(
+  cardKey: KeyObject,
+  challenge: Uint8Array,
+  unverifiedSignature: Uint8Array,
+): void {
   if (unverifiedSignature.length !== 256 || !verifyPkcs1Sha256(cardKey, challenge, unverifiedSignature)) {
     throw new GatewayError('ERR_CARD_CHALLENGE_SIGNATURE_INVALID');
   }

@@ -21,7 +21,12 @@ const SIGNING_POLICIES: readonly string[] = [OID.jpkiSigningPolicy, OID.jpkiTest
  */
 export function checkSigningCertificate(unverifiedInput: Uint8Array): SignerIdentity {
   const cert = parseCertificate(decodeInput(unverifiedInput, 4 * MAX_CERTIFICATE_BYTES));
-  for (const check of [checkJpkiLeafNotCa, checkJpkiPurpose('signing'), checkJpkiKeyUsage('signing'), checkJpkiLeafKey]) {
+  for (const check of [
+    checkJpkiLeafNotCa,
+    checkJpkiPurpose('signing'),
+    checkJpkiKeyUsage('signing'),
+    checkJpkiLeafKey,
+  ]) {
     check(cert);
   }
   if (!(cert.policies ?? []).some((p) => SIGNING_POLICIES.includes(p))) {

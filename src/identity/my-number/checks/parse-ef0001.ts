@@ -18,7 +18,8 @@ export function parseEf0001(raw: Uint8Array): ParsedEf0001 {
   // jpki-reference §3: the file is exactly 17 bytes
   if (raw.length !== EF0001_LENGTH) throw new GatewayError(CODE, `must be ${EF0001_LENGTH} bytes, got ${raw.length}`);
   // jpki-reference §3: tag FF10, length 0C
-  if (raw[0] !== 0xff || raw[1] !== 0x10 || raw[2] !== 0x0c) throw new GatewayError(CODE, 'does not start with FF 10 0C');
+  if (raw[0] !== 0xff || raw[1] !== 0x10 || raw[2] !== 0x0c)
+    throw new GatewayError(CODE, 'does not start with FF 10 0C');
   let digits = '';
   for (let i = 3; i < 15; i++) {
     const b = raw[i]!;

@@ -39,7 +39,8 @@ export function parseEf0002(raw: Uint8Array): ParsedEf0002 {
   if (sex.end !== outer.end) throw new GatewayError(CODE, 'EF0002: unexpected element after DF25');
   [name, address, dob, sex].forEach((t, i) => {
     const declared = raw[offsets.valueStart + 2 * i]! * 256 + raw[offsets.valueStart + 2 * i + 1]!;
-    if (declared !== t.start) throw new GatewayError(CODE, `EF0002: DF21 offset ${i + 1} does not point at its element`);
+    if (declared !== t.start)
+      throw new GatewayError(CODE, `EF0002: DF21 offset ${i + 1} does not point at its element`);
   });
 
   const nameValue = text(raw.subarray(name.valueStart, name.end), 'name');
