@@ -5,6 +5,7 @@
 import { runVerify } from './verify.js';
 import { runVerifyCertificate } from './verify-certificate.js';
 import { runServe } from './serve.js';
+import { runSandbox } from './sandbox-card.js';
 import { UsageError, type Io, defaultIo } from './io.js';
 
 const USAGE = `usage:
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   serve: runServe,
   verify: runVerify,
   'verify-certificate': runVerifyCertificate,
+  sandbox: runSandbox,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
