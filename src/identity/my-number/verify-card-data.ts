@@ -2,8 +2,10 @@
  * verifyCardData (contract §2): proves a My Number and the basic four read from a card's text
  * application (jpki-reference §3). Every check is a one-rule function under checks/; this file
  * only orders them, runs each whose inputs are available and collects every failure, so a
- * report names all independent defects at once. A check that needs a key the chain of trust
- * did not establish is skipped (its prerequisite already failed, with its own code).
+ * report names all independent defects at once. Signatures that need EF0004's key are skipped
+ * when the CV certificate failed (that key is then nobody's; the failure has its own code).
+ * The challenge is checked against DF51 as presented even when DF52 failed: whether this key
+ * answered is an independent fact, and the result is 'failed' either way.
  * Never throws for bad card data; TypeError for caller bugs (wrong types, a short challenge).
  */
 import type { KeyObject } from 'node:crypto';
