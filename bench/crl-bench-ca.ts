@@ -15,7 +15,13 @@ const rdn = (type: string, v: string): Uint8Array => setOf(seq(oid(type), printa
 
 export function benchCa(): CrlIssuerKey & { privateKey: import('node:crypto').KeyObject } {
   const { privateKey, publicKey } = deriveRsaKey('bench-crl-ca');
-  const subjectDer = seq(rdn('2.5.4.6', 'JP'), rdn('2.5.4.10', 'JPKI-TEST'), rdn('2.5.4.11', 'JPKI for digital signature'));
-  const keyId = createHash('sha1').update(publicKey.export({ format: 'der', type: 'spki' })).digest();
+  const subjectDer = seq(
+    rdn('2.5.4.6', 'JP'),
+    rdn('2.5.4.10', 'JPKI-TEST'),
+    rdn('2.5.4.11', 'JPKI for digital signature'),
+  );
+  const keyId = createHash('sha1')
+    .update(publicKey.export({ format: 'der', type: 'spki' }))
+    .digest();
   return { subjectDer, publicKey, keyId, privateKey };
 }

@@ -6,22 +6,21 @@
  *    process; wall time of the ingestion, peak RSS of the process, index bytes/entry,
  *    lookup ns/op;
  *  - `openssl crl -inform DER -noout -in FILE`: wall time and peak RSS of the process.
- * Peak RSS is read with /usr/bin/time -v when present, else by polling VmHWM in /proc; the
- * "node idle" column is the child's peak before it starts ingesting (the runtime's share).
+ * OpenSSL's peak RSS is read with /usr/bin/time -v when present, else by polling VmHWM in /proc;
+ * ours is the child's own high-water mark (getrusage maxRSS) right after ingestCrl returns, and
+ * the "node idle" column is that mark before it started (the runtime's share).
  * Targets: time ≤ 1/3 of OpenSSL's, RSS ≤ 1/4, index ≤ 32 B/entry, lookup ≤ 2 µs.
  * Medians are reported: the machine is shared and noisy.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeCrlFile } from '../src/sandbox/crl-file.js';
+import { measure, type Measured } from './crl-measure.js';
 import { BENCH_NEXT_UPDATE, BENCH_THIS_UPDATE, benchCa } from './crl-bench-ca.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const out = join(here, 'out');
-const TIME = '/usr/bin/time';
 const FORMAT = 1; // bump when writeCrlFile's output changes, to invalidate the cache
 
 export interface CrlIngestFigures {
@@ -51,40 +50,6 @@ interface ChildResult {
   lookupNs: number;
 }
 
-interface Measured {
-  stdout: string;
-  wallMs: number;
-  peakRssKiB: number | undefined;
-}
-
-/** Runs a command, measuring wall time and peak RSS of the process. */
-function measure(cmd: string, args: string[]): Promise<Measured> {
-  const useTime = existsSync(TIME);
-  const child = useTime ? spawn(TIME, ['-v', cmd, ...args], { cwd: root }) : spawn(cmd, args, { cwd: root });
-  let stdout = '';
-  let stderr = '';
-  let hwm: number | undefined;
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const poll = useTime ? undefined : setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) hwm = Number(m[1]);
-    } catch { /* exited */ }
-  }, 10);
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallMs = performance.now() - t0;
-      if (poll) clearInterval(poll);
-      if (code !== 0) return reject(new Error(`${cmd} exited with ${code}: ${stderr.slice(-2000)}`));
-      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      resolve({ stdout, wallMs, peakRssKiB: m ? Number(m[1]) : hwm });
-    });
-  });
-}
-
 async function ensureCrl(entries: number): Promise<string> {
   mkdirSync(out, { recursive: true });
   const file = join(out, `crl-ingest-${entries}.der`);
@@ -96,8 +61,13 @@ async function ensureCrl(entries: number): Promise<string> {
   console.log(`generating a ${entries.toLocaleString('en')}-entry sandbox CRL (cached in bench/out/)…`);
   const ca = benchCa();
   const { bytes } = await writeCrlFile(file, {
-    issuerNameDer: ca.subjectDer, issuerPrivateKey: ca.privateKey, issuerKeyId: ca.keyId,
-    thisUpdate: BENCH_THIS_UPDATE, nextUpdate: BENCH_NEXT_UPDATE, crlNumber: 1, count: entries,
+    issuerNameDer: ca.subjectDer,
+    issuerPrivateKey: ca.privateKey,
+    issuerKeyId: ca.keyId,
+    thisUpdate: BENCH_THIS_UPDATE,
+    nextUpdate: BENCH_NEXT_UPDATE,
+    crlNumber: 1,
+    count: entries,
   });
   writeFileSync(metaFile, JSON.stringify({ format: FORMAT, bytes, entries }));
   return file;
@@ -113,7 +83,15 @@ async function childArgs(): Promise<string[]> {
   try {
     const { build } = await import('esbuild');
     const outfile = join(out, 'crl-ingest-child.mjs');
-    await build({ entryPoints: [source], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'silent' });
+    await build({
+      entryPoints: [source],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile,
+      logLevel: 'silent',
+    });
     return [outfile];
   } catch {
     console.log('(esbuild unavailable: the child runs under tsx, whose loader adds ~37 MiB RSS)');
@@ -130,7 +108,10 @@ export async function runCrlIngestBench(
 ): Promise<CrlIngestFigures[]> {
   const runs = opts.runs ?? 3;
   const figures: CrlIngestFigures[] = [];
-  const hasOpenssl = await measure('openssl', ['version']).then(() => true, () => false);
+  const hasOpenssl = await measure('openssl', ['version']).then(
+    () => true,
+    () => false,
+  );
   mkdirSync(out, { recursive: true });
   const child = await childArgs();
   for (const entries of sizes) {
@@ -141,7 +122,9 @@ export async function runCrlIngestBench(
       const m = await measure(process.execPath, [...child, file, String(entries)]);
       const j = JSON.parse(m.stdout.trim().split('\n').pop()!) as ChildResult;
       ours.push(j);
-      oursRss.push(m.peakRssKiB ?? j.peakRssKiB);
+      // The child's high-water mark right after ingestCrl returned: the process peak seen by
+      // /usr/bin/time would also include the lookup phase that follows.
+      oursRss.push(j.peakRssKiB);
     }
     const o = {
       ingestMs: median(ours.map((j) => j.ingestMs)),
@@ -154,11 +137,18 @@ export async function runCrlIngestBench(
     let openssl: CrlIngestFigures['openssl'];
     if (hasOpenssl) {
       const ms: Measured[] = [];
-      for (let r = 0; r < (opts.opensslRuns ?? 1); r++) ms.push(await measure('openssl', ['crl', '-inform', 'DER', '-noout', '-in', file]));
-      openssl = { wallMs: median(ms.map((m) => m.wallMs)), peakRssMiB: mib(median(ms.map((m) => m.peakRssKiB ?? NaN))) };
+      for (let r = 0; r < (opts.opensslRuns ?? 1); r++)
+        ms.push(await measure('openssl', ['crl', '-inform', 'DER', '-noout', '-in', file]));
+      openssl = {
+        wallMs: median(ms.map((m) => m.wallMs)),
+        peakRssMiB: mib(median(ms.map((m) => m.peakRssKiB ?? NaN))),
+      };
     }
     figures.push({
-      entries, fileBytes: statSync(file).size, ours: o, openssl,
+      entries,
+      fileBytes: statSync(file).size,
+      ours: o,
+      openssl,
       ratios: openssl ? { time: o.ingestMs / openssl.wallMs, rss: o.peakRssMiB / openssl.peakRssMiB } : undefined,
     });
   }
@@ -167,17 +157,28 @@ export async function runCrlIngestBench(
 }
 
 function printTable(figures: readonly CrlIngestFigures[], runs: number): void {
-  const f = (n: number, d = 0): string => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+  const f = (n: number, d = 0): string =>
+    n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
   console.log(`\nCRL ingestion (median of ${runs} runs for ours; peak RSS = whole process)`);
-  console.log('entries     file MiB  ours ms  ours RSS MiB (node idle)  index B/e  snapshot B/e  lookup ns  openssl ms  openssl RSS MiB  time ratio  RSS ratio');
+  console.log(
+    'entries     file MiB  ours ms  ours RSS MiB (node idle)  index B/e  snapshot B/e  lookup ns  openssl ms  openssl RSS MiB  time ratio  RSS ratio',
+  );
   for (const x of figures) {
-    console.log([
-      f(x.entries).padStart(9), f(x.fileBytes / 2 ** 20, 1).padStart(10), f(x.ours.ingestMs).padStart(8),
-      `${f(x.ours.peakRssMiB).padStart(13)} (${f(x.ours.baselineRssMiB)})`.padStart(25), f(x.ours.indexBytesPerEntry, 1).padStart(10),
-      f(x.ours.snapshotBytesPerEntry, 1).padStart(13), f(x.ours.lookupNs).padStart(10),
-      (x.openssl ? f(x.openssl.wallMs) : 'n/a').padStart(11), (x.openssl ? f(x.openssl.peakRssMiB) : 'n/a').padStart(16),
-      (x.ratios ? f(x.ratios.time, 3) : 'n/a').padStart(11), (x.ratios ? f(x.ratios.rss, 3) : 'n/a').padStart(10),
-    ].join(' '));
+    console.log(
+      [
+        f(x.entries).padStart(9),
+        f(x.fileBytes / 2 ** 20, 1).padStart(10),
+        f(x.ours.ingestMs).padStart(8),
+        `${f(x.ours.peakRssMiB).padStart(13)} (${f(x.ours.baselineRssMiB)})`.padStart(25),
+        f(x.ours.indexBytesPerEntry, 1).padStart(10),
+        f(x.ours.snapshotBytesPerEntry, 1).padStart(13),
+        f(x.ours.lookupNs).padStart(10),
+        (x.openssl ? f(x.openssl.wallMs) : 'n/a').padStart(11),
+        (x.openssl ? f(x.openssl.peakRssMiB) : 'n/a').padStart(16),
+        (x.ratios ? f(x.ratios.time, 3) : 'n/a').padStart(11),
+        (x.ratios ? f(x.ratios.rss, 3) : 'n/a').padStart(10),
+      ].join(' '),
+    );
   }
   console.log('targets: time ratio ≤ 0.333, RSS ratio ≤ 0.25, index ≤ 32 B/entry, lookup ≤ 2000 ns\n');
 }
@@ -188,6 +189,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
   const sizes = (arg('--sizes') ?? '1000000,5000000').split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new TypeError('--sizes: positive integers, comma-separated');
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new TypeError('--sizes: positive integers, comma-separated');
   await runCrlIngestBench(sizes, { runs: Number(arg('--runs') ?? 3), opensslRuns: Number(arg('--openssl-runs') ?? 1) });
 }

@@ -26,7 +26,11 @@ const ENTRY_WITH_REASON = 37;
 const ENTRY_PLAIN = 23;
 
 /** The i-th synthetic serial; a bijection on [0, 2^30) for 'shuffled', so never a duplicate. */
-export function syntheticSerial(i: number, order: 'shuffled' | 'ascending' = 'shuffled', serialStart = 0x10000000): number {
+export function syntheticSerial(
+  i: number,
+  order: 'shuffled' | 'ascending' = 'shuffled',
+  serialStart = 0x10000000,
+): number {
   return order === 'ascending' ? serialStart + i : 0x40000000 + (Math.imul(i, 0x9e3779b1) & 0x3fffffff);
 }
 
@@ -46,7 +50,14 @@ function header(tag: number, len: number): Uint8Array {
 /** Writes YYMMDDHHMMSSZ for `sec` at `o` (UTCTime, years 1950–2049). */
 function putUtc(buf: Buffer, o: number, sec: number): void {
   const d = new Date(sec * 1000);
-  const f = [d.getUTCFullYear() % 100, d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
+  const f = [
+    d.getUTCFullYear() % 100,
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+  ];
   for (let k = 0; k < 6; k++) {
     buf[o + 2 * k] = 0x30 + Math.floor(f[k]! / 10);
     buf[o + 2 * k + 1] = 0x30 + (f[k]! % 10);
@@ -63,9 +74,16 @@ export async function writeCrlFile(path: string, o: WriteCrlFileOptions): Promis
     throw new TypeError('writeCrlFile: serials must stay 4-byte positive INTEGERs');
   }
   const alg = o.signatureAlgorithm ?? 'sha256WithRSAEncryption';
-  const hash = { sha256WithRSAEncryption: 'sha256', sha384WithRSAEncryption: 'sha384', sha512WithRSAEncryption: 'sha512', 'rsassaPss-sha256': 'sha256', sha1WithRSAEncryption: 'sha1' }[alg as string];
+  const hash = {
+    sha256WithRSAEncryption: 'sha256',
+    sha384WithRSAEncryption: 'sha384',
+    sha512WithRSAEncryption: 'sha512',
+    'rsassaPss-sha256': 'sha256',
+    sha1WithRSAEncryption: 'sha1',
+  }[alg as string];
   const bits = o.issuerPrivateKey.asymmetricKeyDetails?.modulusLength;
-  if (!hash || o.issuerPrivateKey.asymmetricKeyType !== 'rsa' || !bits) throw new TypeError('writeCrlFile: RSA keys only');
+  if (!hash || o.issuerPrivateKey.asymmetricKeyType !== 'rsa' || !bits)
+    throw new TypeError('writeCrlFile: RSA keys only');
 
   let entriesLen = 0;
   for (let i = 0; i < count; i++) entriesLen += syntheticReason(i) ? ENTRY_WITH_REASON : ENTRY_PLAIN;
@@ -125,14 +143,16 @@ export async function writeCrlFile(path: string, o: WriteCrlFileOptions): Promis
     }
     signer.update(buf.subarray(unsigned, n));
     await put(extensions, true);
-    const key = alg === 'rsassaPss-sha256'
-      ? { key: o.issuerPrivateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }
-      : o.issuerPrivateKey;
+    const key =
+      alg === 'rsassaPss-sha256'
+        ? { key: o.issuerPrivateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }
+        : o.issuerPrivateKey;
     await put(concat(algDer, bitString(signer.sign(key))), false);
     await flush();
   } finally {
     await fh.close();
   }
-  if (written !== header(0x30, outerLen).length + outerLen) throw new Error('writeCrlFile: length bookkeeping is wrong');
+  if (written !== header(0x30, outerLen).length + outerLen)
+    throw new Error('writeCrlFile: length bookkeeping is wrong');
   return { bytes: written, count };
 }

@@ -5,13 +5,28 @@
  * vector. Never used on the production verification path.
  */
 import { sign, constants, type KeyObject } from 'node:crypto';
-import { bitString, concat, explicit, integer, nullValue, octetString, oid, seq, time, tlv, generalizedTime } from '../pki/der-write.js';
+import {
+  bitString,
+  concat,
+  explicit,
+  integer,
+  nullValue,
+  octetString,
+  oid,
+  seq,
+  time,
+  tlv,
+  generalizedTime,
+} from '../pki/der-write.js';
 import { OID } from '../pki/oids.js';
 import { REASON_CODES, type ReasonName } from '../revocation/crl/reasons.js';
 
 export type CrlSignatureAlgorithmName =
-  | 'sha256WithRSAEncryption' | 'sha384WithRSAEncryption' | 'sha512WithRSAEncryption'
-  | 'rsassaPss-sha256' | 'ecdsa-with-SHA256'
+  | 'sha256WithRSAEncryption'
+  | 'sha384WithRSAEncryption'
+  | 'sha512WithRSAEncryption'
+  | 'rsassaPss-sha256'
+  | 'ecdsa-with-SHA256'
   /** Only to test that it is refused. */
   | 'sha1WithRSAEncryption';
 
@@ -66,35 +81,53 @@ const hashAlg = (o: string): Uint8Array => seq(oid(o), nullValue());
 
 export function algorithmIdentifier(name: CrlSignatureAlgorithmName): Uint8Array {
   switch (name) {
-    case 'sha256WithRSAEncryption': return hashAlg(OID.sha256WithRSA);
-    case 'sha384WithRSAEncryption': return hashAlg(OID.sha384WithRSA);
-    case 'sha512WithRSAEncryption': return hashAlg(OID.sha512WithRSA);
-    case 'sha1WithRSAEncryption': return hashAlg(OID.sha1WithRSA);
-    case 'ecdsa-with-SHA256': return seq(oid(OID.ecdsaWithSHA256));
+    case 'sha256WithRSAEncryption':
+      return hashAlg(OID.sha256WithRSA);
+    case 'sha384WithRSAEncryption':
+      return hashAlg(OID.sha384WithRSA);
+    case 'sha512WithRSAEncryption':
+      return hashAlg(OID.sha512WithRSA);
+    case 'sha1WithRSAEncryption':
+      return hashAlg(OID.sha1WithRSA);
+    case 'ecdsa-with-SHA256':
+      return seq(oid(OID.ecdsaWithSHA256));
     case 'rsassaPss-sha256':
       // RFC 4055 §3.1 with explicit SHA-256, MGF1-SHA-256, 32-byte salt
-      return seq(oid(OID.rsassaPss), seq(
-        explicit(0, hashAlg(OID.sha256)),
-        explicit(1, seq(oid(OID.mgf1), hashAlg(OID.sha256))),
-        explicit(2, integer(32)),
-      ));
+      return seq(
+        oid(OID.rsassaPss),
+        seq(
+          explicit(0, hashAlg(OID.sha256)),
+          explicit(1, seq(oid(OID.mgf1), hashAlg(OID.sha256))),
+          explicit(2, integer(32)),
+        ),
+      );
   }
 }
 
 /** Signs `tbs` as the named algorithm requires. */
 export function signTbs(tbs: Uint8Array, key: KeyObject, name: CrlSignatureAlgorithmName): Uint8Array {
   switch (name) {
-    case 'sha256WithRSAEncryption': return sign('sha256', tbs, key);
-    case 'sha384WithRSAEncryption': return sign('sha384', tbs, key);
-    case 'sha512WithRSAEncryption': return sign('sha512', tbs, key);
-    case 'sha1WithRSAEncryption': return sign('sha1', tbs, key);
-    case 'ecdsa-with-SHA256': return sign('sha256', tbs, { key, dsaEncoding: 'der' });
-    case 'rsassaPss-sha256': return sign('sha256', tbs, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
+    case 'sha256WithRSAEncryption':
+      return sign('sha256', tbs, key);
+    case 'sha384WithRSAEncryption':
+      return sign('sha384', tbs, key);
+    case 'sha512WithRSAEncryption':
+      return sign('sha512', tbs, key);
+    case 'sha1WithRSAEncryption':
+      return sign('sha1', tbs, key);
+    case 'ecdsa-with-SHA256':
+      return sign('sha256', tbs, { key, dsaEncoding: 'der' });
+    case 'rsassaPss-sha256':
+      return sign('sha256', tbs, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 });
   }
 }
 
 /** CertificateList from an already encoded tbsCertList (tests re-sign hand-edited TBS). */
-export function assembleCrl(tbs: Uint8Array, key: KeyObject, name: CrlSignatureAlgorithmName = 'sha256WithRSAEncryption'): Uint8Array {
+export function assembleCrl(
+  tbs: Uint8Array,
+  key: KeyObject,
+  name: CrlSignatureAlgorithmName = 'sha256WithRSAEncryption',
+): Uint8Array {
   return seq(tbs, algorithmIdentifier(name), bitString(signTbs(tbs, key, name)));
 }
 

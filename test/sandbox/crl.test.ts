@@ -13,7 +13,16 @@ import { ingestCrl, scanCrl } from '../../src/revocation/crl/index.js';
 import { createCrl } from '../../src/sandbox/crl.js';
 import { syntheticReason, syntheticSerial, writeCrlFile } from '../../src/sandbox/crl-file.js';
 import { deriveEcKey } from '../../src/sandbox/keys.js';
-import { CA_KEY_ID, CA_NAME, ENTRIES, NEXT_UPDATE, THIS_UPDATE, caKey, clock, issuer } from '../revocation/crl/fixtures.js';
+import {
+  CA_KEY_ID,
+  CA_NAME,
+  ENTRIES,
+  NEXT_UPDATE,
+  THIS_UPDATE,
+  caKey,
+  clock,
+  issuer,
+} from '../revocation/crl/fixtures.js';
 
 const hasOpenssl = (() => {
   try {
@@ -26,7 +35,13 @@ const hasOpenssl = (() => {
 if (!hasOpenssl) console.warn('openssl not found: skipping OpenSSL checks of the sandbox CRL writer');
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-crl-'));
-const header = { issuerPrivateKey: caKey.privateKey, issuerKeyId: CA_KEY_ID, thisUpdate: THIS_UPDATE, nextUpdate: NEXT_UPDATE, crlNumber: 9 };
+const header = {
+  issuerPrivateKey: caKey.privateKey,
+  issuerKeyId: CA_KEY_ID,
+  thisUpdate: THIS_UPDATE,
+  nextUpdate: NEXT_UPDATE,
+  crlNumber: 9,
+};
 
 describe('writeCrlFile', () => {
   it.each(['shuffled', 'ascending'] as const)('streams %s entries that scan back exactly', async (order) => {
@@ -51,29 +66,66 @@ describe('writeCrlFile', () => {
 
   it('refuses keys it cannot size in advance, and 5-byte serials', async () => {
     const ec = deriveEcKey('test-crl-ec');
-    await expect(writeCrlFile(join(dir, 'x.der'), { ...header, issuerNameDer: CA_NAME, issuerPrivateKey: ec.privateKey, count: 1 })).rejects.toBeInstanceOf(TypeError);
-    await expect(writeCrlFile(join(dir, 'x.der'), { ...header, issuerNameDer: CA_NAME, count: 10, order: 'ascending', serialStart: 0x7ffffffa })).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      writeCrlFile(join(dir, 'x.der'), {
+        ...header,
+        issuerNameDer: CA_NAME,
+        issuerPrivateKey: ec.privateKey,
+        count: 1,
+      }),
+    ).rejects.toBeInstanceOf(TypeError);
+    await expect(
+      writeCrlFile(join(dir, 'x.der'), {
+        ...header,
+        issuerNameDer: CA_NAME,
+        count: 10,
+        order: 'ascending',
+        serialStart: 0x7ffffffa,
+      }),
+    ).rejects.toBeInstanceOf(TypeError);
   });
 });
 
 describe.skipIf(!hasOpenssl)('the writers, as OpenSSL sees them', () => {
-  const ssl = (...args: string[]): string => execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const ssl = (...args: string[]): string =>
+    execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   // openssl prints "verify OK" / "verify failure" on stderr
   const verify = (file: string): string => {
-    const r = spawnSync('openssl', ['crl', '-inform', 'DER', '-in', file, '-CAfile', 'ca.pem', '-noout'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('openssl', ['crl', '-inform', 'DER', '-in', file, '-CAfile', 'ca.pem', '-noout'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     return `${r.stdout}${r.stderr}`;
   };
 
   function caSubject(): Uint8Array {
     writeFileSync(join(dir, 'ca.key'), caKey.privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    ssl('req', '-x509', '-key', 'ca.key', '-out', 'ca.pem', '-days', '3650', '-subj', '/C=JP/O=JPKI-TEST/CN=Sandbox CRL CA');
+    ssl(
+      'req',
+      '-x509',
+      '-key',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '3650',
+      '-subj',
+      '/C=JP/O=JPKI-TEST/CN=Sandbox CRL CA',
+    );
     return parseCertificate(decodeInput(readFileSync(join(dir, 'ca.pem')))).subject.der;
   }
 
   it('createCrl output verifies with openssl for RSA PKCS#1 and PSS', () => {
     const issuerNameDer = caSubject();
-    for (const signatureAlgorithm of ['sha256WithRSAEncryption', 'sha512WithRSAEncryption', 'rsassaPss-sha256'] as const) {
-      writeFileSync(join(dir, 'mem.der'), createCrl({ ...header, issuerNameDer, entries: ENTRIES, signatureAlgorithm }));
+    for (const signatureAlgorithm of [
+      'sha256WithRSAEncryption',
+      'sha512WithRSAEncryption',
+      'rsassaPss-sha256',
+    ] as const) {
+      writeFileSync(
+        join(dir, 'mem.der'),
+        createCrl({ ...header, issuerNameDer, entries: ENTRIES, signatureAlgorithm }),
+      );
       expect(verify('mem.der')).toMatch(/verify OK/);
     }
   });

@@ -15,7 +15,10 @@ export function checkCrlFreshness(crl: CrlValidity, at: Date): void {
   const t = at.getTime();
   if (Number.isNaN(t)) throw new TypeError('checkCrlFreshness: invalid time');
   if (t < crl.thisUpdate.getTime()) {
-    throw new GatewayError('ERR_CRL_NOT_YET_VALID', `thisUpdate ${crl.thisUpdate.toISOString()} is after ${at.toISOString()}`);
+    throw new GatewayError(
+      'ERR_CRL_NOT_YET_VALID',
+      `thisUpdate ${crl.thisUpdate.toISOString()} is after ${at.toISOString()}`,
+    );
   }
   if (t > crl.nextUpdate.getTime() + crl.freshnessGraceMs) {
     throw new GatewayError('ERR_CRL_STALE', `nextUpdate ${crl.nextUpdate.toISOString()} is before ${at.toISOString()}`);

@@ -30,8 +30,10 @@ export function checkRevocation(
 
 function checkScope(idp: CrlScope, dps: readonly DistributionPoint[], isCa: boolean): void {
   // §6.3.3 (b)(2)(iii), (iv)
-  if (idp.onlyContainsUserCerts && isCa) throw new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', 'CRL covers end-entity certificates only');
-  if (idp.onlyContainsCACerts && !isCa) throw new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', 'CRL covers CA certificates only');
+  if (idp.onlyContainsUserCerts && isCa)
+    throw new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', 'CRL covers end-entity certificates only');
+  if (idp.onlyContainsCACerts && !isCa)
+    throw new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', 'CRL covers CA certificates only');
   if (idp.directoryNames.length === 0 && idp.uris.length === 0) return;
   // §6.3.3 (b)(2)(i): one IDP name must match one name of the certificate's distribution point.
   // (ii), matching via cRLIssuer, is the indirect-CRL case we refuse at ingestion.

@@ -48,7 +48,8 @@ export function issuersByKeyId(crl: UnverifiedCrl, candidates: readonly CrlIssue
   const aki = crl.extensions.authorityKeyId;
   if (!aki) return [...candidates];
   const out = candidates.filter((c) => c.keyId !== undefined && bytesEqual(c.keyId, aki));
-  if (out.length === 0) throw new GatewayError('ERR_CRL_ISSUER_MISMATCH', 'CRL authorityKeyIdentifier matches no candidate SKI');
+  if (out.length === 0)
+    throw new GatewayError('ERR_CRL_ISSUER_MISMATCH', 'CRL authorityKeyIdentifier matches no candidate SKI');
   return out;
 }
 
@@ -78,11 +79,15 @@ export function checkCriticalExtensions(crl: UnverifiedCrl): void {
  */
 export function checkFullCrlScope(crl: UnverifiedCrl): void {
   const idp = crl.extensions.idp;
-  const why = crl.extensions.deltaCrlIndicator ? 'delta CRL'
-    : idp?.indirectCRL || crl.certificateIssuerEntries > 0 ? 'indirect CRL'
-    : idp?.onlySomeReasons ? 'CRL for only some reasons'
-    : idp?.onlyContainsAttributeCerts ? 'CRL for attribute certificates'
-    : undefined;
+  const why = crl.extensions.deltaCrlIndicator
+    ? 'delta CRL'
+    : idp?.indirectCRL || crl.certificateIssuerEntries > 0
+      ? 'indirect CRL'
+      : idp?.onlySomeReasons
+        ? 'CRL for only some reasons'
+        : idp?.onlyContainsAttributeCerts
+          ? 'CRL for attribute certificates'
+          : undefined;
   if (why) throw new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', why);
 }
 

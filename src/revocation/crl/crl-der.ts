@@ -36,7 +36,10 @@ export function header(buf: Uint8Array, p: number, limit: number): number {
 export function child(buf: Uint8Array, p: number, limit: number, tag: number, what: string): number {
   if (p >= limit) throw new GatewayError('ERR_DER_STRUCTURE', `${what}: missing`);
   if (buf[p] !== tag) {
-    throw new GatewayError('ERR_DER_STRUCTURE', `${what}: expected tag 0x${tag.toString(16)}, got 0x${buf[p]!.toString(16)}`);
+    throw new GatewayError(
+      'ERR_DER_STRUCTURE',
+      `${what}: expected tag 0x${tag.toString(16)}, got 0x${buf[p]!.toString(16)}`,
+    );
   }
   const h = header(buf, p, limit);
   if (h < 0) throw new GatewayError('ERR_DER_TRUNCATED', `${what}: header`);
@@ -99,7 +102,8 @@ export function timeSeconds(buf: Uint8Array, tag: number, vs: number, ve: number
   const ymd = year * 10000 + mo * 100 + d;
   if (ymd !== lastYmd) {
     const leap = mo === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
-    if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! + leap) throw new GatewayError('ERR_CRL_MALFORMED', 'invalid date');
+    if (mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! + leap)
+      throw new GatewayError('ERR_CRL_MALFORMED', 'invalid date');
     lastDays = daysFromCivil(year, mo, d);
     lastYmd = ymd;
   }

@@ -18,7 +18,14 @@ const MAX_RECORDED_OIDS = 16;
 
 export interface EntrySink {
   /** `invalidity` is 0 when absent; times are seconds since the epoch. */
-  add(buf: Uint8Array, serialStart: number, serialLen: number, revokedAt: number, reason: number, invalidity: number): void;
+  add(
+    buf: Uint8Array,
+    serialStart: number,
+    serialLen: number,
+    revokedAt: number,
+    reason: number,
+    invalidity: number,
+  ): void;
 }
 
 export interface EntryFacts {
@@ -37,7 +44,13 @@ export function newEntryFacts(): EntryFacts {
  * Returns the offset of the first entry not yet parsed (== listEnd when the list is done).
  */
 export function parseEntries(
-  buf: Uint8Array, p: number, end: number, listEnd: number, v2: boolean, sink: EntrySink, facts: EntryFacts,
+  buf: Uint8Array,
+  p: number,
+  end: number,
+  listEnd: number,
+  v2: boolean,
+  sink: EntrySink,
+  facts: EntryFacts,
 ): number {
   while (p < end) {
     if (buf[p] !== 0x30) throw new GatewayError('ERR_DER_STRUCTURE', 'revoked entry is not a SEQUENCE');
@@ -67,7 +80,8 @@ function parseEntry(buf: Uint8Array, q: number, ce: number, v2: boolean, sink: E
     const a = buf[ss]!;
     const b = buf[ss + 1]!;
     // X.690 §8.3.2: no redundant leading 00 / FF octet
-    if ((a === 0 && b < 0x80) || (a === 0xff && b >= 0x80)) throw new GatewayError('ERR_DER_NOT_CANONICAL', 'non-minimal serial');
+    if ((a === 0 && b < 0x80) || (a === 0xff && b >= 0x80))
+      throw new GatewayError('ERR_DER_NOT_CANONICAL', 'non-minimal serial');
   }
   if (sl > MAX_SERIAL_BYTES || (sl === MAX_SERIAL_BYTES && buf[ss] !== 0)) {
     throw new GatewayError('ERR_CRL_MALFORMED', `serial of ${sl} octets (RFC 5280 §4.1.2.2)`);
@@ -78,7 +92,8 @@ function parseEntry(buf: Uint8Array, q: number, ce: number, v2: boolean, sink: E
   if (tag !== 0x17 && tag !== 0x18) throw new GatewayError('ERR_DER_STRUCTURE', 'revocationDate: not a Time');
   const te = child(buf, q, ce, tag, 'revocationDate');
   const revokedAt = timeSeconds(buf, tag, VS, te);
-  if (revokedAt < 0 || revokedAt > 0xffffffff) throw new GatewayError('ERR_CRL_MALFORMED', 'revocationDate out of range');
+  if (revokedAt < 0 || revokedAt > 0xffffffff)
+    throw new GatewayError('ERR_CRL_MALFORMED', 'revocationDate out of range');
   q = te;
   let reason = 0;
   let invalidity = 0;
@@ -110,7 +125,8 @@ function parseEntry(buf: Uint8Array, q: number, ce: number, v2: boolean, sink: E
       if (known === 0x15) {
         // reasonCode ::= ENUMERATED, values 0..10 → exactly 0a 01 XX (RFC 5280 §5.3.1)
         bit = 1;
-        if (ve - vs !== 3 || buf[vs] !== 0x0a || buf[vs + 1] !== 0x01) throw new GatewayError('ERR_CRL_MALFORMED', 'reasonCode encoding');
+        if (ve - vs !== 3 || buf[vs] !== 0x0a || buf[vs + 1] !== 0x01)
+          throw new GatewayError('ERR_CRL_MALFORMED', 'reasonCode encoding');
         reason = buf[vs + 2]!;
         if (!isKnownReasonCode(reason)) throw new GatewayError('ERR_CRL_MALFORMED', `reasonCode ${reason}`);
         if (reason === 8) facts.removeFromCrl++;
@@ -120,7 +136,8 @@ function parseEntry(buf: Uint8Array, q: number, ce: number, v2: boolean, sink: E
         const ge = child(buf, vs, ve, 0x18, 'invalidityDate');
         if (ge !== ve) throw new GatewayError('ERR_DER_TRAILING_DATA', 'invalidityDate');
         invalidity = timeSeconds(buf, 0x18, VS, ge, true);
-        if (invalidity < 1 || invalidity > 0xffffffff) throw new GatewayError('ERR_CRL_MALFORMED', 'invalidityDate out of range');
+        if (invalidity < 1 || invalidity > 0xffffffff)
+          throw new GatewayError('ERR_CRL_MALFORMED', 'invalidityDate out of range');
       } else if (known === 0x1d) {
         bit = 4; // certificateIssuer (RFC 5280 §5.3.3): only in indirect CRLs, which we refuse
         facts.certificateIssuer++;

@@ -48,7 +48,8 @@ export function parseCrlExtensions(der: Uint8Array): CrlExtensionFacts {
     const e = cursor(der, list.next(TAG.SEQUENCE), 'Extension');
     const oid = readOid(der, e.next(TAG.OID));
     const critT = e.optional(TAG.BOOLEAN);
-    if (critT && !readBoolean(der, critT)) throw new GatewayError('ERR_DER_NOT_CANONICAL', 'critical FALSE encoded explicitly');
+    if (critT && !readBoolean(der, critT))
+      throw new GatewayError('ERR_DER_NOT_CANONICAL', 'critical FALSE encoded explicitly');
     const v = readOctetString(der, e.next(TAG.OCTET_STRING));
     e.end();
     // RFC 5280 §5.2: each extension at most once
@@ -106,7 +107,8 @@ function readIdp(v: Uint8Array): IssuingDistributionPoint {
     const t = c.optional(tag);
     if (!t) return false;
     // X.690 §11.5: DEFAULT FALSE must be omitted, so an encoded flag is TRUE
-    if (!readBoolean(v, { ...t, tag: TAG.BOOLEAN } as Tlv)) throw new GatewayError('ERR_DER_NOT_CANONICAL', 'IDP flag FALSE encoded');
+    if (!readBoolean(v, { ...t, tag: TAG.BOOLEAN } as Tlv))
+      throw new GatewayError('ERR_DER_NOT_CANONICAL', 'IDP flag FALSE encoded');
     return true;
   };
   const onlyContainsUserCerts = flag(0x81);
@@ -117,5 +119,13 @@ function readIdp(v: Uint8Array): IssuingDistributionPoint {
   c.end();
   const scopes = [onlyContainsUserCerts, onlyContainsCACerts, onlyContainsAttributeCerts].filter(Boolean).length;
   if (scopes > 1) throw new GatewayError('ERR_CRL_MALFORMED', 'IDP asserts more than one only-contains flag');
-  return { fullName, relativeName, onlyContainsUserCerts, onlyContainsCACerts, onlySomeReasons, indirectCRL, onlyContainsAttributeCerts };
+  return {
+    fullName,
+    relativeName,
+    onlyContainsUserCerts,
+    onlyContainsCACerts,
+    onlySomeReasons,
+    indirectCRL,
+    onlyContainsAttributeCerts,
+  };
 }

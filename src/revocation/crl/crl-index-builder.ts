@@ -8,12 +8,10 @@
  * revocation date (the conservative choice for "was it revoked when it signed?"); on equal
  * dates, the first in file order (or the lowest reason code, see sortPacked).
  */
-import { endianness } from 'node:os';
 import { CrlIndex } from './crl-index.js';
 import type { EntrySink } from './crl-entries.js';
 import { LARGE_SLOT } from './crl-slots.js';
-
-const LE = endianness() === 'LE';
+import { sortOrder, sortPacked } from './crl-index-sort.js';
 
 function grow<T extends Uint8Array | Uint32Array>(a: T, min: number): T {
   return resize(a, Math.max(min, Math.ceil(a.length * 1.5) + 1024));
@@ -112,7 +110,7 @@ export class CrlIndexBuilder implements EntrySink {
     inval = inval?.subarray(0, n);
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = serials[i - 1]! < serials[i]!;
-    if (!sorted && !inval && LE && sortPacked(serials, dates, reasons)) {
+    if (!sorted && !inval && sortPacked(serials, dates, reasons)) {
       // sorted in place, payload and all
     } else if (!sorted) {
       const order = sortOrder(serials);
@@ -168,7 +166,12 @@ export class CrlIndexBuilder implements EntrySink {
     const slot = (i: number): Uint8Array => keys.subarray(i * LARGE_SLOT, (i + 1) * LARGE_SLOT);
     const idx = Array.from({ length: m }, (_, i) => i);
     idx.sort((a, b) => Buffer.compare(slot(a), slot(b)) || this.lDates[a]! - this.lDates[b]! || a - b);
-    const out = { keys: new Uint8Array(m * LARGE_SLOT), dates: new Uint32Array(m), reasons: new Uint8Array(m), inval: new Uint32Array(m) };
+    const out = {
+      keys: new Uint8Array(m * LARGE_SLOT),
+      dates: new Uint32Array(m),
+      reasons: new Uint8Array(m),
+      inval: new Uint32Array(m),
+    };
     let w = 0;
     for (const i of idx) {
       // sorted by (key, date, pos): the first of a run of equal keys is the one we keep
@@ -187,60 +190,4 @@ export class CrlIndexBuilder implements EntrySink {
       duplicates: m - w,
     };
   }
-}
-
-/**
- * When every date lies within 2^28 s of the earliest (≈ 8.5 years: any daily CRL), the low
- * word of each u64 key carries (reason << 28 | date − min) instead of the position, so the
- * native sort moves the payload too and no random-access gather is needed afterwards (that
- * gather cost more than the sort itself at 5M entries). Equal serials then sort by (reason,
- * date); the dedupe keeps the earliest date, and on equal dates the lowest reason code —
- * still independent of file order. Returns false when the dates do not fit.
- */
-function sortPacked(serials: Uint32Array, dates: Uint32Array, reasons: Uint8Array): boolean {
-  const n = serials.length;
-  let min = 0xffffffff;
-  let max = 0;
-  for (let i = 0; i < n; i++) {
-    const d = dates[i]!;
-    if (d < min) min = d;
-    if (d > max) max = d;
-  }
-  if (max - min >= 2 ** 28) return false;
-  const keys = new BigUint64Array(n);
-  const w = new Uint32Array(keys.buffer);
-  for (let i = 0; i < n; i++) {
-    w[2 * i] = ((reasons[i]! << 28) | (dates[i]! - min)) >>> 0;
-    w[2 * i + 1] = serials[i]!;
-  }
-  keys.sort();
-  for (let i = 0; i < n; i++) {
-    const lo = w[2 * i]!;
-    serials[i] = w[2 * i + 1]!;
-    dates[i] = min + (lo & 0x0fffffff);
-    reasons[i] = lo >>> 28;
-  }
-  return true;
-}
-
-/** Returns pairs [pos, serial] (u32 view of sorted u64 keys serial<<32|pos). */
-function sortOrder(serials: Uint32Array): Uint32Array {
-  const n = serials.length;
-  const keys = new BigUint64Array(n);
-  const w = new Uint32Array(keys.buffer);
-  if (LE) {
-    for (let i = 0; i < n; i++) {
-      w[2 * i] = i;
-      w[2 * i + 1] = serials[i]!;
-    }
-    keys.sort();
-    return w;
-  }
-  // Big-endian fallback: a comparator sort, slower but correct.
-  const idx = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => serials[a]! - serials[b]! || a - b);
-  for (let i = 0; i < n; i++) {
-    w[2 * i] = idx[i]!;
-    w[2 * i + 1] = serials[idx[i]!]!;
-  }
-  return w;
 }

@@ -30,11 +30,20 @@ export interface CrlIndexParts {
   readonly duplicates: number;
 }
 
+/** Serials per fence block: 128 × 4 bytes = 8 cache lines. */
+const FENCE = 128;
 const NOT_REVOKED: CrlLookupResult = Object.freeze({ revoked: false });
 const scratch = new Uint8Array(LARGE_SLOT);
 
 export class CrlIndex {
-  private constructor(private readonly p: CrlIndexParts) {}
+  /** serials[k · FENCE] for each block k: small enough to stay in cache (see lookupU32). */
+  private readonly fence: Uint32Array;
+
+  private constructor(private readonly p: CrlIndexParts) {
+    const n = p.serials.length;
+    this.fence = new Uint32Array(Math.ceil(n / FENCE));
+    for (let k = 0; k < this.fence.length; k++) this.fence[k] = p.serials[k * FENCE]!;
+  }
 
   /** For the builder and the codec; other code gets indexes from ingestCrl or deserialize. */
   static fromParts(parts: CrlIndexParts): CrlIndex {
@@ -60,8 +69,17 @@ export class CrlIndex {
   /** Bytes held by the index arrays (what "bytes per entry" is measured on). */
   get byteLength(): number {
     const p = this.p;
-    return p.serials.byteLength + p.dates.byteLength + p.reasons.byteLength + (p.invalidity?.byteLength ?? 0) +
-      p.largeKeys.byteLength + p.largeDates.byteLength + p.largeReasons.byteLength + (p.largeInvalidity?.byteLength ?? 0);
+    return (
+      this.fence.byteLength +
+      p.serials.byteLength +
+      p.dates.byteLength +
+      p.reasons.byteLength +
+      (p.invalidity?.byteLength ?? 0) +
+      p.largeKeys.byteLength +
+      p.largeDates.byteLength +
+      p.largeReasons.byteLength +
+      (p.largeInvalidity?.byteLength ?? 0)
+    );
   }
 
   /**
@@ -73,7 +91,11 @@ export class CrlIndex {
     if (bytes.length === 0) throw new TypeError('lookup: empty serial');
     // Skip redundant sign octets so non-minimal input still finds its entry.
     let s = 0;
-    while (s < bytes.length - 1 && ((bytes[s] === 0 && bytes[s + 1]! < 0x80) || (bytes[s] === 0xff && bytes[s + 1]! >= 0x80))) s++;
+    while (
+      s < bytes.length - 1 &&
+      ((bytes[s] === 0 && bytes[s + 1]! < 0x80) || (bytes[s] === 0xff && bytes[s + 1]! >= 0x80))
+    )
+      s++;
     const len = bytes.length - s;
     const negative = bytes[s]! >= 0x80;
     if (!negative && (len <= 4 || (len === 5 && bytes[s] === 0))) {
@@ -90,16 +112,29 @@ export class CrlIndex {
     return result(this.p.largeReasons[i]!, this.p.largeDates[i]!, this.p.largeInvalidity?.[i] ?? 0);
   }
 
-  /** Lookup of a serial that fits in 32 bits (the JPKI case), without any allocation on a miss. */
+  /**
+   * Lookup of a serial that fits in 32 bits (the JPKI case), without any allocation on a miss.
+   * A plain binary search over 5M serials is ~11 dependent cache misses (≈ 2 µs on a busy
+   * host); searching the fence first leaves one 512-byte block of the big array to touch.
+   */
   lookupU32(v: number): CrlLookupResult {
-    const a = this.p.serials;
+    const f = this.fence;
     let lo = 0;
-    let hi = a.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
+    let hi = f.length - 1;
+    while (lo < hi) {
+      // last block whose first serial is ≤ v
+      const mid = (lo + hi + 1) >>> 1;
+      if (f[mid]! <= v) lo = mid;
+      else hi = mid - 1;
+    }
+    const a = this.p.serials;
+    let l = lo * FENCE;
+    let h = Math.min(l + FENCE, a.length) - 1;
+    while (l <= h) {
+      const mid = (l + h) >>> 1;
       const x = a[mid]!;
-      if (x < v) lo = mid + 1;
-      else if (x > v) hi = mid - 1;
+      if (x < v) l = mid + 1;
+      else if (x > v) h = mid - 1;
       else return result(this.p.reasons[mid]!, this.p.dates[mid]!, this.p.invalidity?.[mid] ?? 0);
     }
     return NOT_REVOKED;

@@ -10,8 +10,16 @@ import { seq } from '../../pki/der-write.js';
 import type { SignatureAlgorithm } from '../../pki/algorithms.js';
 import { checkCrlFreshness } from './check-crl-freshness.js';
 import {
-  checkCriticalExtensions, checkFullCrlScope, checkIssuerKeyStrength, checkNextUpdatePresent, checkNoRemoveFromCrl,
-  issuersByKeyId, issuersByName, issuersWithCrlSign, toIssuerKey, type CrlIssuerCandidate,
+  checkCriticalExtensions,
+  checkFullCrlScope,
+  checkIssuerKeyStrength,
+  checkNextUpdatePresent,
+  checkNoRemoveFromCrl,
+  issuersByKeyId,
+  issuersByName,
+  issuersWithCrlSign,
+  toIssuerKey,
+  type CrlIssuerCandidate,
 } from './crl-checks.js';
 import type { CrlIndex } from './crl-index.js';
 import { scanCrl, type UnverifiedCrl } from './scan-crl.js';
@@ -58,7 +66,8 @@ export interface VerifiedCrl {
 
 export async function ingestCrl(input: Uint8Array | string, opts: IngestCrlOptions): Promise<VerifiedCrl> {
   const grace = opts.maxAgeGraceMs ?? 0;
-  if (!Number.isFinite(grace) || grace < 0) throw new TypeError('ingestCrl: maxAgeGraceMs must be a non-negative number');
+  if (!Number.isFinite(grace) || grace < 0)
+    throw new TypeError('ingestCrl: maxAgeGraceMs must be a non-negative number');
   if (opts.issuers.length === 0) throw new TypeError('ingestCrl: no candidate issuers');
   const unverifiedCrl = await scanCrl(input, { maxBytes: opts.maxBytes, chunkBytes: opts.chunkBytes });
   const nextUpdate = checkNextUpdatePresent(unverifiedCrl);
@@ -109,5 +118,10 @@ function scopeOf(crl: UnverifiedCrl): CrlScope | undefined {
     const t = readTlv(crl.issuerNameDer, 0);
     directoryNames.push(seq(crl.issuerNameDer.subarray(t.valueStart, t.end), idp.relativeName));
   }
-  return { directoryNames, uris, onlyContainsUserCerts: idp.onlyContainsUserCerts, onlyContainsCACerts: idp.onlyContainsCACerts };
+  return {
+    directoryNames,
+    uris,
+    onlyContainsUserCerts: idp.onlyContainsUserCerts,
+    onlyContainsCACerts: idp.onlyContainsCACerts,
+  };
 }

@@ -40,8 +40,7 @@ export const REASON_MEANINGS: Readonly<Record<ReasonName, string>> = Object.free
   unspecified: 'revoked without a stated reason',
   keyCompromise: 'the card was lost or stolen, or the key is otherwise compromised',
   cACompromise: 'the issuing CA key is compromised',
-  affiliationChanged:
-    'a basic-four attribute changed (move, name change): re-verify the customer',
+  affiliationChanged: 'a basic-four attribute changed (move, name change): re-verify the customer',
   superseded: 'renewed: a new certificate replaces this one',
   cessationOfOperation: 'no longer needed (e.g. the holder returned the card or died)',
   certificateHold: 'suspended (JPKI never releases a hold)',

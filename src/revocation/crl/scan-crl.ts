@@ -14,8 +14,8 @@ import { bytesEqual, readBitString } from '../../pki/der-values.js';
 import { NODE_HASH, parseSignatureAlgorithm, type SignatureAlgorithm } from '../../pki/algorithms.js';
 import { parseNameDer } from '../../pki/name.js';
 import { CrlSource } from './crl-source.js';
-import { header, timeSeconds } from './crl-der.js';
-import { newEntryFacts, parseEntries, type EntrySink } from './crl-entries.js';
+import { newEntryFacts, type EntrySink } from './crl-entries.js';
+import { copyOut, expectTag, head, readTime, streamEntries } from './crl-walk.js';
 import { parseCrlExtensions, type CrlExtensionFacts } from './crl-extensions.js';
 import { CrlIndexBuilder } from './crl-index-builder.js';
 import type { CrlIndex } from './crl-index.js';
@@ -25,8 +25,6 @@ const MAX_ALG_BYTES = 512;
 const MAX_NAME_BYTES = 64 * 1024;
 const MAX_EXTENSIONS_BYTES = 1024 * 1024;
 const MAX_SIGNATURE_BYTES = 16 * 1024;
-/** Below this many resident bytes the entry loop refills its window. */
-const LOW_WATER = 64 * 1024;
 
 export interface ScanCrlOptions {
   /** Largest accepted input, default 1 GiB (ERR_CRL_TOO_LARGE above). */
@@ -46,7 +44,9 @@ export interface UnverifiedCrl {
   readonly tbsStart: number;
   readonly tbsEnd: number;
   /** Where the bytes came from, for verifiers that must re-read tbsCertList. */
-  readonly input: { readonly kind: 'bytes'; readonly bytes: Uint8Array } | { readonly kind: 'file'; readonly path: string; readonly size: number };
+  readonly input:
+    | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
+    | { readonly kind: 'file'; readonly path: string; readonly size: number };
   readonly issuerNameDer: Uint8Array;
   readonly thisUpdate: Date;
   readonly nextUpdate: Date | undefined;
@@ -83,47 +83,18 @@ export async function scanCrl(input: Uint8Array | string, opts: ScanCrlOptions =
   }
 }
 
-interface Head {
-  readonly tag: number;
-  readonly start: number;
-  readonly vs: number;
-  readonly end: number;
-}
-
-async function head(src: CrlSource, at: number, limit: number, what: string): Promise<Head> {
-  if (at >= limit) throw new GatewayError('ERR_DER_STRUCTURE', `${what}: missing`);
-  await src.ensure(at, Math.min(6, limit - at));
-  const rel = at - src.base;
-  const h = header(src.buf, rel, Math.min(limit, src.base + src.len) - src.base);
-  if (h < 0) throw new GatewayError('ERR_DER_TRUNCATED', `${what}: header`);
-  const hl = h & 7;
-  const end = at + hl + (h - hl) / 8;
-  if (end > limit) throw new GatewayError('ERR_DER_TRUNCATED', `${what}: value runs past its parent`);
-  return { tag: src.buf[rel]!, start: at, vs: at + hl, end };
-}
-
-function expect(h: Head, tag: number, what: string): void {
-  if (h.tag !== tag) throw new GatewayError('ERR_DER_STRUCTURE', `${what}: expected tag 0x${tag.toString(16)}, got 0x${h.tag.toString(16)}`);
-}
-
-async function copyOut(src: CrlSource, h: Head, max: number, what: string): Promise<Uint8Array> {
-  if (h.end - h.start > max) throw new GatewayError('ERR_CRL_MALFORMED', `${what} larger than ${max} bytes`);
-  await src.ensure(h.start, h.end - h.start);
-  return src.buf.slice(h.start - src.base, h.end - src.base);
-}
-
-async function readTime(src: CrlSource, h: Head, what: string): Promise<Date> {
-  const der = await copyOut(src, h, 32, what);
-  return new Date(timeSeconds(der, h.tag, h.vs - h.start, der.length) * 1000);
-}
-
-async function scan(src: CrlSource, input: Uint8Array | string, customSink: EntrySink | undefined): Promise<UnverifiedCrl> {
+async function scan(
+  src: CrlSource,
+  input: Uint8Array | string,
+  customSink: EntrySink | undefined,
+): Promise<UnverifiedCrl> {
   if (src.size === 0) throw new GatewayError('ERR_DER_TRUNCATED', 'empty input');
   const outer = await head(src, 0, src.size, 'CertificateList');
-  expect(outer, 0x30, 'CertificateList');
-  if (outer.end !== src.size) throw new GatewayError('ERR_DER_TRAILING_DATA', `${src.size - outer.end} bytes after the CRL`);
+  expectTag(outer, 0x30, 'CertificateList');
+  if (outer.end !== src.size)
+    throw new GatewayError('ERR_DER_TRAILING_DATA', `${src.size - outer.end} bytes after the CRL`);
   const tbs = await head(src, outer.vs, outer.end, 'tbsCertList');
-  expect(tbs, 0x30, 'tbsCertList');
+  expectTag(tbs, 0x30, 'tbsCertList');
   src.pinHashRange(tbs.start, tbs.end);
 
   let pos = tbs.vs;
@@ -136,13 +107,13 @@ async function scan(src: CrlSource, input: Uint8Array | string, customSink: Entr
     version = 2;
     h = await head(src, h.end, tbs.end, 'tbsCertList.signature');
   }
-  expect(h, 0x30, 'tbsCertList.signature');
+  expectTag(h, 0x30, 'tbsCertList.signature');
   const algDer = await copyOut(src, h, MAX_ALG_BYTES, 'AlgorithmIdentifier');
   const signatureAlgorithm = parseSignatureAlgorithm(algDer, parseDer(algDer));
   src.setHash(createHash(NODE_HASH[signatureAlgorithm.hash]));
 
   h = await head(src, h.end, tbs.end, 'issuer');
-  expect(h, 0x30, 'issuer');
+  expectTag(h, 0x30, 'issuer');
   const issuerNameDer = await copyOut(src, h, MAX_NAME_BYTES, 'issuer');
   // RFC 5280 §5.1.2.3: the issuer MUST be a non-empty distinguished name
   if (parseNameDer(issuerNameDer).rdns.length === 0) throw new GatewayError('ERR_CRL_MALFORMED', 'empty issuer name');
@@ -170,10 +141,16 @@ async function scan(src: CrlSource, input: Uint8Array | string, customSink: Entr
     }
   }
 
-  let extensions: CrlExtensionFacts = { crlNumber: undefined, authorityKeyId: undefined, deltaCrlIndicator: false, idp: undefined, unknownCritical: [] };
+  let extensions: CrlExtensionFacts = {
+    crlNumber: undefined,
+    authorityKeyId: undefined,
+    deltaCrlIndicator: false,
+    idp: undefined,
+    unknownCritical: [],
+  };
   if (pos < tbs.end) {
     h = await head(src, pos, tbs.end, 'crlExtensions');
-    expect(h, 0xa0, 'crlExtensions');
+    expectTag(h, 0xa0, 'crlExtensions');
     // RFC 5280 §5.1.2.1: extensions require v2
     if (version !== 2) throw new GatewayError('ERR_CRL_MALFORMED', 'crlExtensions in a v1 CRL');
     extensions = parseCrlExtensions(await copyOut(src, h, MAX_EXTENSIONS_BYTES, 'crlExtensions'));
@@ -183,50 +160,33 @@ async function scan(src: CrlSource, input: Uint8Array | string, customSink: Entr
   const tbsDigest = src.finishHash();
 
   h = await head(src, tbs.end, outer.end, 'signatureAlgorithm');
-  expect(h, 0x30, 'signatureAlgorithm');
+  expectTag(h, 0x30, 'signatureAlgorithm');
   // RFC 5280 §5.1.1.2: MUST be the same algorithm identifier as tbsCertList.signature
   if (!bytesEqual(await copyOut(src, h, MAX_ALG_BYTES, 'signatureAlgorithm'), algDer)) {
     throw new GatewayError('ERR_CRL_MALFORMED', 'signatureAlgorithm differs from tbsCertList.signature');
   }
   h = await head(src, h.end, outer.end, 'signatureValue');
-  expect(h, 0x03, 'signatureValue');
+  expectTag(h, 0x03, 'signatureValue');
   const sigDer = await copyOut(src, h, MAX_SIGNATURE_BYTES, 'signatureValue');
   const signatureValue = readBitString(sigDer, parseDer(sigDer)).bytes;
   if (h.end !== outer.end) throw new GatewayError('ERR_DER_STRUCTURE', 'CertificateList: extra element');
 
   return {
-    version, signatureAlgorithm, signatureValue, tbsDigest, tbsStart: tbs.start, tbsEnd: tbs.end,
+    version,
+    signatureAlgorithm,
+    signatureValue,
+    tbsDigest,
+    tbsStart: tbs.start,
+    tbsEnd: tbs.end,
     input: typeof input === 'string' ? { kind: 'file', path: input, size: src.size } : { kind: 'bytes', bytes: input },
-    issuerNameDer, thisUpdate, nextUpdate, extensions,
+    issuerNameDer,
+    thisUpdate,
+    nextUpdate,
+    extensions,
     entryCount: facts.count,
     certificateIssuerEntries: facts.certificateIssuer,
     removeFromCrlEntries: facts.removeFromCrl,
     unknownCriticalEntryExtensions: [...facts.unknownCritical],
     index: builder?.finish(),
   };
-}
-
-async function streamEntries(
-  src: CrlSource, list: Head, v2: boolean, sink: EntrySink, builder: CrlIndexBuilder | undefined,
-  facts: ReturnType<typeof newEntryFacts>,
-): Promise<void> {
-  let p = list.vs;
-  while (p < list.end) {
-    if (src.base + src.len - p < LOW_WATER && src.base + src.len < list.end) await src.refill(p, Math.min(6, list.end - p));
-    const base = src.base;
-    const residentEnd = Math.min(list.end, base + src.len);
-    const q = parseEntries(src.buf, p - base, residentEnd - base, list.end - base, v2, sink, facts) + base;
-    if (builder && facts.count > 0) {
-      // Size the index from the average entry so far (+1%), growing by at least 1/8 so that
-      // a drifting average cannot cause a copy per chunk.
-      const need = facts.count + Math.ceil(((list.end - q) * facts.count * 1.01) / (q - list.vs)) + 64;
-      if (need > builder.capacity) builder.reserve(Math.max(need, Math.ceil(builder.capacity * 1.125)));
-    }
-    if (q === p) {
-      // The next entry is not wholly resident: make exactly it resident (grows the window).
-      const eh = header(src.buf, p - base, residentEnd - base);
-      await src.ensure(p, eh < 0 ? Math.min(6, list.end - p) : (eh & 7) + (eh - (eh & 7)) / 8);
-    }
-    p = q;
-  }
 }

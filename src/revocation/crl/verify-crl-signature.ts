@@ -53,11 +53,20 @@ export function verifyPkcs1Digest(hash: HashName, digest: Uint8Array, key: KeyOb
   return em.length === expected.length && timingSafeEqual(em, expected);
 }
 
-async function verifyFromFile(crl: UnverifiedCrl, path: string, alg: SignatureAlgorithm, key: KeyObject): Promise<boolean> {
+async function verifyFromFile(
+  crl: UnverifiedCrl,
+  path: string,
+  alg: SignatureAlgorithm,
+  key: KeyObject,
+): Promise<boolean> {
   const verifier = createVerify(NODE_HASH[alg.hash]);
   const rehash = createHash(NODE_HASH[alg.hash]);
   if (crl.tbsEnd > crl.tbsStart) {
-    for await (const chunk of createReadStream(path, { start: crl.tbsStart, end: crl.tbsEnd - 1, highWaterMark: 1 << 20 })) {
+    for await (const chunk of createReadStream(path, {
+      start: crl.tbsStart,
+      end: crl.tbsEnd - 1,
+      highWaterMark: 1 << 20,
+    })) {
       verifier.update(chunk as Buffer);
       rehash.update(chunk as Buffer);
     }
@@ -67,7 +76,10 @@ async function verifyFromFile(crl: UnverifiedCrl, path: string, alg: SignatureAl
   }
   try {
     if (alg.kind === 'rsa-pss') {
-      return verifier.verify({ key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: alg.saltLength }, crl.signatureValue);
+      return verifier.verify(
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: alg.saltLength },
+        crl.signatureValue,
+      );
     }
     return verifier.verify({ key, dsaEncoding: 'der' }, crl.signatureValue);
   } catch {

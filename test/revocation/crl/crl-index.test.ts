@@ -13,7 +13,11 @@ const hex = (h: string): Uint8Array => Uint8Array.from(Buffer.from(h, 'hex'));
 
 describe('CrlIndex', () => {
   it('looks up 32-bit serials given as DER octets, hex, or non-minimal octets', () => {
-    const idx = build([[hex('00ffffffff'), 1000, 3], [hex('00'), 2000, 4], [hex('7f'), 3000, 0]]);
+    const idx = build([
+      [hex('00ffffffff'), 1000, 3],
+      [hex('00'), 2000, 4],
+      [hex('7f'), 3000, 0],
+    ]);
     expect(idx.lookup(hex('00ffffffff'))).toMatchObject({ revoked: true, reason: 'affiliationChanged' });
     expect(idx.lookup('FFFFFFFF')).toMatchObject({ revoked: true, revokedAt: new Date(1_000_000) });
     expect(idx.lookup('0x00:00:00:7f')).toMatchObject({ revoked: true, reason: 'unspecified' });
@@ -26,8 +30,17 @@ describe('CrlIndex', () => {
   it('handles long and negative serials in the secondary table', () => {
     const long = hex('00c0ffee00112233445566778899aabbccddeeff11');
     const neg = hex('ff7f');
-    const idx = build([[long, 10, 1, 5], [neg, 20, 9], [hex('0100000000'), 30, 10]]);
-    expect(idx.lookup(long)).toEqual({ revoked: true, reason: 'keyCompromise', revokedAt: new Date(10_000), invalidityDate: new Date(5000) });
+    const idx = build([
+      [long, 10, 1, 5],
+      [neg, 20, 9],
+      [hex('0100000000'), 30, 10],
+    ]);
+    expect(idx.lookup(long)).toEqual({
+      revoked: true,
+      reason: 'keyCompromise',
+      revokedAt: new Date(10_000),
+      invalidityDate: new Date(5000),
+    });
     expect(idx.lookup('c0ffee00112233445566778899aabbccddeeff11')).toMatchObject({ revoked: true });
     expect(idx.lookup(neg)).toMatchObject({ reason: 'privilegeWithdrawn' });
     expect(idx.lookup('0100000000')).toMatchObject({ reason: 'aACompromise' });
@@ -52,7 +65,10 @@ describe('CrlIndex', () => {
       expect(idx.size).toBe(5000);
       expect(idx.duplicates).toBe(1);
       expect(idx.lookupU32(serials[10]!)).toMatchObject({ reason: 'keyCompromise', revokedAt: new Date(999_999_000) });
-      expect(idx.lookupU32(serials[4321]!)).toMatchObject({ revoked: true, revokedAt: new Date((1_000_000 + 4321 * (wideDates ? 100_000 : 1)) * 1000) });
+      expect(idx.lookupU32(serials[4321]!)).toMatchObject({
+        revoked: true,
+        revokedAt: new Date((1_000_000 + 4321 * (wideDates ? 100_000 : 1)) * 1000),
+      });
       expect(CrlIndex.deserialize(idx.serialize()).serialize()).toEqual(idx.serialize());
     }
   });
@@ -61,7 +77,8 @@ describe('CrlIndex', () => {
     const idx = (await scanCrl(makeCrl())).index!;
     const bytes = idx.serialize();
     const back = CrlIndex.deserialize(bytes);
-    for (const s of ['12345678', '0badcafe', '07', (2n ** 150n + 3n).toString(16), '99']) expect(back.lookup(s)).toEqual(idx.lookup(s));
+    for (const s of ['12345678', '0badcafe', '07', (2n ** 150n + 3n).toString(16), '99'])
+      expect(back.lookup(s)).toEqual(idx.lookup(s));
     const b = new CrlIndexBuilder();
     for (let i = 0; i < 1000; i++) b.add(Uint8Array.of(0x10, 0, i >> 8, i & 255), 0, 4, 1_700_000_000 + i, 3, 0);
     const big = b.finish();

@@ -19,8 +19,12 @@ export const CA_NAME = name(['2.5.4.6', 'JP'], ['2.5.4.10', 'JPKI-TEST'], ['2.5.
 export const OTHER_NAME = name(['2.5.4.6', 'JP'], ['2.5.4.10', 'Someone Else']);
 /** A municipality partition CRL DP (jpki-reference §1). */
 export const DP_NAME = name(
-  ['2.5.4.6', 'JP'], ['2.5.4.10', 'JPKI'], ['2.5.4.11', 'JPKI for digital signature'],
-  ['2.5.4.11', 'CRL Distribution Points'], ['2.5.4.11', 'Tokyo'], ['2.5.4.3', 'Shinjuku-ku CRLDP'],
+  ['2.5.4.6', 'JP'],
+  ['2.5.4.10', 'JPKI'],
+  ['2.5.4.11', 'JPKI for digital signature'],
+  ['2.5.4.11', 'CRL Distribution Points'],
+  ['2.5.4.11', 'Tokyo'],
+  ['2.5.4.3', 'Shinjuku-ku CRLDP'],
 );
 export const OTHER_DP_NAME = name(['2.5.4.6', 'JP'], ['2.5.4.10', 'JPKI'], ['2.5.4.3', 'Osaka-shi CRLDP']);
 
@@ -45,7 +49,12 @@ export const ENTRIES: CrlEntryInput[] = [
   { serial: 0x12345678, revokedAt: new Date('2025-05-01T00:00:00Z'), reason: 'affiliationChanged' },
   { serial: 0x0badcafe, revokedAt: new Date('2025-05-02T03:04:05Z'), reason: 'superseded' },
   { serial: 7, revokedAt: new Date('2025-05-03T00:00:00Z') },
-  { serial: 2n ** 150n + 3n, revokedAt: new Date('2025-05-04T00:00:00Z'), reason: 'keyCompromise', invalidityDate: new Date('2025-04-30T00:00:00Z') },
+  {
+    serial: 2n ** 150n + 3n,
+    revokedAt: new Date('2025-05-04T00:00:00Z'),
+    reason: 'keyCompromise',
+    invalidityDate: new Date('2025-04-30T00:00:00Z'),
+  },
 ];
 
 export function crlOptions(over: Partial<CreateCrlOptions> = {}): CreateCrlOptions {

@@ -18,7 +18,11 @@ type Mutation =
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), at: fc.nat(), byte: fc.nat(255) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.array(fc.nat(255), { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.array(fc.nat(255), { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
 );
@@ -60,10 +64,14 @@ describe('random mutations of a CRL', () => {
   it('never throw anything but a coded error, streamed in small chunks', async () => {
     const path = join(dir, 'm.der');
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 97 }), async (ms, chunkBytes) => {
-        writeFileSync(path, apply(base, ms));
-        await onlyCoded(scanCrl(path, { chunkBytes }));
-      }),
+      fc.asyncProperty(
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 97 }),
+        async (ms, chunkBytes) => {
+          writeFileSync(path, apply(base, ms));
+          await onlyCoded(scanCrl(path, { chunkBytes }));
+        },
+      ),
       { numRuns: 300 },
     );
   });

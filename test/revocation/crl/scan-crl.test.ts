@@ -54,7 +54,10 @@ describe('scanCrl on well-formed CRLs', () => {
   it('keeps the earliest date for a serial listed twice, whatever the order', async () => {
     const a = { serial: 9, revokedAt: new Date('2025-05-02T00:00:00Z'), reason: 'superseded' } as const;
     const b = { serial: 9, revokedAt: new Date('2025-05-01T00:00:00Z'), reason: 'keyCompromise' } as const;
-    for (const entries of [[a, b], [b, a]]) {
+    for (const entries of [
+      [a, b],
+      [b, a],
+    ]) {
       const crl = await scanCrl(makeCrl({ entries: [{ serial: 10, revokedAt: when }, ...entries] }));
       expect(crl.index!.lookup('09')).toMatchObject({ reason: 'keyCompromise', revokedAt: b.revokedAt });
       expect(crl.index!.duplicates).toBe(1);
@@ -63,7 +66,8 @@ describe('scanCrl on well-formed CRLs', () => {
 
   it('sizes the index right when entry sizes drift (big first, then small), from a file', async () => {
     const entries: CrlEntryInput[] = [];
-    for (let i = 0; i < 20; i++) entries.push({ serial: 0x01000000 + i, revokedAt: when, reason: 'keyCompromise', invalidityDate: when });
+    for (let i = 0; i < 20; i++)
+      entries.push({ serial: 0x01000000 + i, revokedAt: when, reason: 'keyCompromise', invalidityDate: when });
     for (let i = 0; i < 20_000; i++) entries.push({ serial: 0x02000000 + ((i * 7919) % 20_000), revokedAt: when });
     const der = makeCrl({ entries });
     const path = join(dir, 'drift.der');
@@ -78,11 +82,15 @@ describe('scanCrl on well-formed CRLs', () => {
   });
 
   it('records facts that ingestion judges later (indirect, removeFromCRL, unknown critical)', async () => {
-    const crl = await scanCrl(makeCrl({ entries: [
-      { serial: 1, revokedAt: when, extensions: [{ oid: OID.certificateIssuer, value: seq() }] },
-      { serial: 2, revokedAt: when, reason: 'removeFromCRL' },
-      { serial: 3, revokedAt: when, extensions: [{ oid: '1.2.3.4', critical: true, value: Uint8Array.of(5, 0) }] },
-    ] }));
+    const crl = await scanCrl(
+      makeCrl({
+        entries: [
+          { serial: 1, revokedAt: when, extensions: [{ oid: OID.certificateIssuer, value: seq() }] },
+          { serial: 2, revokedAt: when, reason: 'removeFromCRL' },
+          { serial: 3, revokedAt: when, extensions: [{ oid: '1.2.3.4', critical: true, value: Uint8Array.of(5, 0) }] },
+        ],
+      }),
+    );
     expect(crl.certificateIssuerEntries).toBe(1);
     expect(crl.removeFromCrlEntries).toBe(1);
     expect(crl.unknownCriticalEntryExtensions).toEqual(['1.2.3.4']);
@@ -119,7 +127,11 @@ describe('scanCrl rejects malformed input with a coded error', () => {
   it('ERR_DER_NOT_CANONICAL for a padded serial or an explicit critical FALSE', async () => {
     const padded = seq(tlv(0x02, Uint8Array.of(0, 5)), utcTime(when));
     await rejectsWith(scanCrl(crlWithRawEntries([padded])), 'ERR_DER_NOT_CANONICAL');
-    const critFalse = seq(integer(5), utcTime(when), seq(seq(oid(OID.reasonCode), Uint8Array.of(1, 1, 0), tlv(0x04, tlv(0x0a, Uint8Array.of(1))))));
+    const critFalse = seq(
+      integer(5),
+      utcTime(when),
+      seq(seq(oid(OID.reasonCode), Uint8Array.of(1, 1, 0), tlv(0x04, tlv(0x0a, Uint8Array.of(1))))),
+    );
     await rejectsWith(scanCrl(crlWithRawEntries([critFalse])), 'ERR_DER_NOT_CANONICAL');
   });
 
@@ -129,7 +141,10 @@ describe('scanCrl rejects malformed input with a coded error', () => {
     await rejectsWith(scanCrl(crlWithRawEntries([tlv(0x31, concat(integer(5), utcTime(when)))])), 'ERR_DER_STRUCTURE');
     // a high-tag-number element (X.690 §8.1.2.4) where revokedCertificates would be
     const { head } = tbsParts(crlOptions());
-    await rejectsWith(scanCrl(assembleCrl(seq(head, Uint8Array.of(0x1f, 0x22, 0x00)), caKey.privateKey)), 'ERR_DER_TAG');
+    await rejectsWith(
+      scanCrl(assembleCrl(seq(head, Uint8Array.of(0x1f, 0x22, 0x00)), caKey.privateKey)),
+      'ERR_DER_TAG',
+    );
   });
 
   it('ERR_CRL_MALFORMED for profile violations', async () => {
@@ -157,6 +172,16 @@ describe('scanCrl rejects malformed input with a coded error', () => {
     const tbs = seq(head, seq(...ENTRIES.map(encodeEntry)), extensions);
     const mixed = assembleCrl(tbs, caKey.privateKey, 'sha256WithRSAEncryption');
     await rejectsWith(scanCrl(mixed), 'ERR_CRL_MALFORMED');
+  });
+
+  it('ERR_DER_TOO_DEEP for absurdly nested AlgorithmIdentifier parameters', async () => {
+    let params: Uint8Array = Uint8Array.of(0x05, 0x00);
+    for (let i = 0; i < 40; i++) params = seq(params);
+    const alg = seq(oid(OID.sha256WithRSA), params);
+    const { head, extensions } = tbsParts(crlOptions({ entries: [] }));
+    const i = indexOf(head, Uint8Array.of(0x30, 0x0d, 0x06, 0x09)); // sha256WithRSAEncryption, NULL
+    const tbs = seq(head.subarray(0, i), alg, head.subarray(i + 15), extensions);
+    await rejectsWith(scanCrl(seq(tbs, alg, tlv(0x03, Uint8Array.of(0, 1)))), 'ERR_DER_TOO_DEEP');
   });
 
   it('ERR_CRL_TOO_LARGE above maxBytes, before reading a file', async () => {
