@@ -57,7 +57,9 @@ async function rateAsync(label: string, fn: () => Promise<unknown>): Promise<num
 const pki = createSandboxPki({ seed: 'bench-verify' });
 const root = pki.root('signing', '2023');
 const leaf = pki.issueSigningCertificate({ serial: 0x0c0ffee0 });
-const content = new TextEncoder().encode(`jpki-gateway statement: RP=Example Securities; nonce=${'ab'.repeat(32)}; ${'x'.repeat(800)}`);
+const content = new TextEncoder().encode(
+  `jpki-gateway statement: RP=Example Securities; nonce=${'ab'.repeat(32)}; ${'x'.repeat(800)}`,
+);
 const signature = signCms({ content, certificate: leaf.der, privateKey: leaf.privateKey, signingTime: T0 });
 
 const crlPath = join(out, 'verify-crl-1m.der');
@@ -80,8 +82,11 @@ const verifier = createVerifier({
   clock: fixedClock(T0),
 });
 const first = await verifier.verifySignature({ signature, content });
-if (first.indication !== 'TOTAL_PASSED') throw new Error(`bench setup does not verify: ${JSON.stringify(first.errors)}`);
-console.log(`CRL entries in the index: 1,000,000; report: ${first.indication}, revocation ${first.revocation.status}\n`);
+if (first.indication !== 'TOTAL_PASSED')
+  throw new Error(`bench setup does not verify: ${JSON.stringify(first.errors)}`);
+console.log(
+  `CRL entries in the index: 1,000,000; report: ${first.indication}, revocation ${first.revocation.status}\n`,
+);
 
 const data = createHash('sha256').update('baseline').digest();
 const rawSig = nodeSign('sha256', data, leaf.privateKey);

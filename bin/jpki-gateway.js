@@ -6,6 +6,8 @@ import('../dist/cli/main.js')
     process.exitCode = code;
   })
   .catch((e) => {
-    console.error(`jpki-gateway: ${e && e.code === 'ERR_MODULE_NOT_FOUND' ? 'not built: run `npm run build`' : e?.stack ?? e}`);
+    console.error(
+      `jpki-gateway: ${e && e.code === 'ERR_MODULE_NOT_FOUND' ? 'not built: run `npm run build`' : (e?.stack ?? e)}`,
+    );
     process.exitCode = 2;
   });

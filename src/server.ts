@@ -2,7 +2,9 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config/load-config.js';
 
-export async function startServer(env: Readonly<Record<string, string | undefined>> = process.env): Promise<() => Promise<void>> {
+export async function startServer(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<() => Promise<void>> {
   const config = loadConfig(env);
   const app = buildApp({ config });
   const address = await app.listen({ port: config.port, host: config.host });

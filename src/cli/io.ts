@@ -51,7 +51,8 @@ export async function readSubject(path: string): Promise<Uint8Array> {
 export function parseAt(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const d = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime())) throw new UsageError(`--at: not an ISO-8601 time: ${value}`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(d.getTime()))
+    throw new UsageError(`--at: not an ISO-8601 time: ${value}`);
   return d;
 }
 
@@ -60,6 +61,7 @@ export type CliProfile = (typeof PROFILES)[number];
 
 export function parseProfile(value: string | undefined): CliProfile {
   if (value === undefined) return 'jpki-signing';
-  if (!(PROFILES as readonly string[]).includes(value)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}`);
+  if (!(PROFILES as readonly string[]).includes(value))
+    throw new UsageError(`--profile must be one of ${PROFILES.join(', ')}`);
   return value as CliProfile;
 }

@@ -24,7 +24,9 @@ export function printReport(report: ValidationReport, json: boolean, io: Io): nu
     if (id) io.out(`  identity ${id.name ?? ''} / ${id.birthDate ?? ''} / ${id.sex ?? ''} / ${id.address ?? ''}`);
   }
   const r = report.revocation;
-  io.out(`  revocation ${r.status} (source ${r.source}${r.reason ? `, ${r.reason}` : ''}${r.revokedAt ? ` at ${r.revokedAt}` : ''})`);
+  io.out(
+    `  revocation ${r.status} (source ${r.source}${r.reason ? `, ${r.reason}` : ''}${r.revokedAt ? ` at ${r.revokedAt}` : ''})`,
+  );
   if (report.signingTime) io.out(`  signingTime (claimed) ${report.signingTime}`);
   return exitStatus(report);
 }

@@ -17,7 +17,10 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
   args: string[],
   options: O,
   what: string,
-): { values: ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>['values']; file: string } {
+): {
+  values: ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>['values'];
+  file: string;
+} {
   let parsed;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true });

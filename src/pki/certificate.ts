@@ -5,15 +5,34 @@
 import { hash as oneShotHash, type KeyObject } from 'node:crypto';
 import { GatewayError } from '../errors.js';
 import { TAG, cursor, parseDer, readTlv, value, whole, type Tlv } from './der.js';
-import { bytesEqual, readBitString, readBoolean, readIntegerBytes, readOctetString, readOid, readSmallInt, readTime, toHex } from './der-values.js';
+import {
+  bytesEqual,
+  readBitString,
+  readBoolean,
+  readIntegerBytes,
+  readOctetString,
+  readOid,
+  readSmallInt,
+  readTime,
+  toHex,
+} from './der-values.js';
 import { parseSignatureAlgorithm, type SignatureAlgorithm } from './algorithms.js';
 import { importSpki, type PublicKeyInfo } from './public-key.js';
 import { parseName, type Name } from './name.js';
 import { OID } from './oids.js';
 import {
-  decodeAiaOcspUrls, decodeAuthorityKeyIdentifier, decodeBasicConstraints, decodeCertificatePolicies,
-  decodeCrlDistributionPoints, decodeGeneralNamesExtension, decodeKeyUsage, decodeOidSequence,
-  decodeSubjectKeyIdentifier, type AuthorityKeyIdentifier, type BasicConstraints, type DistributionPoint,
+  decodeAiaOcspUrls,
+  decodeAuthorityKeyIdentifier,
+  decodeBasicConstraints,
+  decodeCertificatePolicies,
+  decodeCrlDistributionPoints,
+  decodeGeneralNamesExtension,
+  decodeKeyUsage,
+  decodeOidSequence,
+  decodeSubjectKeyIdentifier,
+  type AuthorityKeyIdentifier,
+  type BasicConstraints,
+  type DistributionPoint,
   type GeneralName,
 } from './extensions.js';
 

@@ -7,7 +7,10 @@ import { TAG, type Tlv } from './der.js';
 
 function expectTag(t: Tlv, tag: number, what: string): void {
   if (t.tag !== tag) {
-    throw new GatewayError('ERR_DER_STRUCTURE', `${what}: expected tag 0x${tag.toString(16)}, got 0x${t.tag.toString(16)}`);
+    throw new GatewayError(
+      'ERR_DER_STRUCTURE',
+      `${what}: expected tag 0x${tag.toString(16)}, got 0x${t.tag.toString(16)}`,
+    );
   }
 }
 
@@ -88,7 +91,11 @@ export function readOid(buf: Uint8Array, t: Tlv): string {
 }
 
 /** BIT STRING contents; `requireOctets` rejects unused bits (keys, signatures). */
-export function readBitString(buf: Uint8Array, t: Tlv, requireOctets = true): { bytes: Uint8Array; unusedBits: number } {
+export function readBitString(
+  buf: Uint8Array,
+  t: Tlv,
+  requireOctets = true,
+): { bytes: Uint8Array; unusedBits: number } {
   expectTag(t, TAG.BIT_STRING, 'BIT STRING');
   if (t.end === t.valueStart) throw new GatewayError('ERR_DER_STRUCTURE', 'empty BIT STRING');
   const unusedBits = buf[t.valueStart]!;
@@ -162,8 +169,13 @@ export function readTime(buf: Uint8Array, t: Tlv): number {
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const d = new Date(ms);
   if (
-    month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 ||
-    d.getUTCDate() !== day || d.getUTCMonth() !== month - 1
+    month < 1 ||
+    month > 12 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59 ||
+    d.getUTCDate() !== day ||
+    d.getUTCMonth() !== month - 1
   ) {
     throw new GatewayError('ERR_DER_STRUCTURE', 'invalid calendar time');
   }
@@ -199,7 +211,9 @@ export function readString(buf: Uint8Array, t: Tlv): string {
         if (bytes.length % 4) throw new Error('bad UniversalString');
         let s = '';
         for (let i = 0; i < bytes.length; i += 4) {
-          s += String.fromCodePoint(((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0);
+          s += String.fromCodePoint(
+            ((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0,
+          );
         }
         return s;
       }

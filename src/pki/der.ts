@@ -85,9 +85,21 @@ export function readTlv(buf: Uint8Array, pos: number, limit: number = buf.length
 }
 
 const PRIMITIVE_ONLY = new Set<number>([
-  TAG.BOOLEAN, TAG.INTEGER, TAG.BIT_STRING, TAG.OCTET_STRING, TAG.NULL, TAG.OID,
-  TAG.ENUMERATED, TAG.UTF8_STRING, TAG.PRINTABLE_STRING, TAG.T61_STRING, TAG.IA5_STRING,
-  TAG.UTC_TIME, TAG.GENERALIZED_TIME, TAG.UNIVERSAL_STRING, TAG.BMP_STRING,
+  TAG.BOOLEAN,
+  TAG.INTEGER,
+  TAG.BIT_STRING,
+  TAG.OCTET_STRING,
+  TAG.NULL,
+  TAG.OID,
+  TAG.ENUMERATED,
+  TAG.UTF8_STRING,
+  TAG.PRINTABLE_STRING,
+  TAG.T61_STRING,
+  TAG.IA5_STRING,
+  TAG.UTC_TIME,
+  TAG.GENERALIZED_TIME,
+  TAG.UNIVERSAL_STRING,
+  TAG.BMP_STRING,
 ]);
 
 /**
@@ -152,7 +164,10 @@ export class DerCursor {
     if (this.done) throw new GatewayError('ERR_DER_STRUCTURE', `${this.what}: missing element`);
     const t = readTlv(this.buf, this.pos, this.parent.end);
     if (tag !== undefined && t.tag !== tag) {
-      throw new GatewayError('ERR_DER_STRUCTURE', `${this.what}: expected tag 0x${tag.toString(16)}, got 0x${t.tag.toString(16)}`);
+      throw new GatewayError(
+        'ERR_DER_STRUCTURE',
+        `${this.what}: expected tag 0x${tag.toString(16)}, got 0x${t.tag.toString(16)}`,
+      );
     }
     this.pos = t.end;
     return t;

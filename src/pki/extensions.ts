@@ -4,7 +4,15 @@
  */
 import { GatewayError } from '../errors.js';
 import { TAG, cursor, parseDer, value, whole, type Tlv } from './der.js';
-import { readBoolean, readIntegerBytes, readNamedBits, readOctetString, readOid, readSmallInt, readString } from './der-values.js';
+import {
+  readBoolean,
+  readIntegerBytes,
+  readNamedBits,
+  readOctetString,
+  readOid,
+  readSmallInt,
+  readString,
+} from './der-values.js';
 import { OID } from './oids.js';
 
 export const KEY_USAGE_BITS = {

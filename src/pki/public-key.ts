@@ -64,12 +64,14 @@ function importSpkiUncached(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
       const n = readIntegerBytes(keyBits, rc.next(TAG.INTEGER));
       const e = readIntegerBytes(keyBits, rc.next(TAG.INTEGER));
       rc.end();
-      if (isNegativeInteger(n) || isNegativeInteger(e)) throw new GatewayError('ERR_KEY_MALFORMED', 'negative RSA integer');
+      if (isNegativeInteger(n) || isNegativeInteger(e))
+        throw new GatewayError('ERR_KEY_MALFORMED', 'negative RSA integer');
       const bits = bitLength(n);
       if (bits < MIN_RSA_BITS) throw new GatewayError('ERR_KEY_TOO_WEAK', `RSA-${bits}`);
       if (bits > 8192) throw new GatewayError('ERR_KEY_MALFORMED', `RSA-${bits} too large`);
       const eBits = bitLength(e);
-      if (eBits < 2 || eBits > 64 || (e[e.length - 1]! & 1) === 0) throw new GatewayError('ERR_KEY_MALFORMED', 'RSA exponent');
+      if (eBits < 2 || eBits > 64 || (e[e.length - 1]! & 1) === 0)
+        throw new GatewayError('ERR_KEY_MALFORMED', 'RSA exponent');
       const key = createPublicKey({ key: { kty: 'RSA', n: b64url(n), e: b64url(e) }, format: 'jwk' });
       return { kind: 'rsa', bits, key };
     }
@@ -78,7 +80,11 @@ function importSpkiUncached(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
       algC.end();
       const bits = curve === OID.p256 ? 256 : curve === OID.p384 ? 384 : curve === OID.p521 ? 521 : 0;
       if (!bits) throw new GatewayError('ERR_ALG_NOT_ALLOWED', `EC curve ${curve}`);
-      const key = createPublicKey({ key: Buffer.from(buf.subarray(spki.start, spki.end)), format: 'der', type: 'spki' });
+      const key = createPublicKey({
+        key: Buffer.from(buf.subarray(spki.start, spki.end)),
+        format: 'der',
+        type: 'spki',
+      });
       return { kind: 'ec', bits, key };
     }
     throw new GatewayError('ERR_ALG_NOT_ALLOWED', `public key algorithm ${algOid}`);
@@ -101,11 +107,16 @@ export function checkKeyMatchesAlgorithm(key: PublicKeyInfo, alg: SignatureAlgor
 export function verifyWith(alg: SignatureAlgorithm, key: KeyObject, data: Uint8Array, signature: Uint8Array): boolean {
   try {
     if (alg.kind === 'rsa-pss') {
-      return nodeVerify(NODE_HASH[alg.hash], data, {
-        key,
-        padding: constants.RSA_PKCS1_PSS_PADDING,
-        saltLength: alg.saltLength,
-      }, signature);
+      return nodeVerify(
+        NODE_HASH[alg.hash],
+        data,
+        {
+          key,
+          padding: constants.RSA_PKCS1_PSS_PADDING,
+          saltLength: alg.saltLength,
+        },
+        signature,
+      );
     }
     if (alg.kind === 'ecdsa') return nodeVerify(NODE_HASH[alg.hash], data, { key, dsaEncoding: 'der' }, signature);
     return nodeVerify(NODE_HASH[alg.hash], data, key, signature);

@@ -48,7 +48,9 @@ function computeFacts(c: Certificate): CertificateFacts {
     notAfter: iso(c.notAfter),
     sha256: toHex(c.sha256()),
     policies: c.policies ?? [],
-    keyUsage: Object.entries(KEY_USAGE_BITS).filter(([, bit]) => ku & bit).map(([n]) => n),
+    keyUsage: Object.entries(KEY_USAGE_BITS)
+      .filter(([, bit]) => ku & bit)
+      .map(([n]) => n),
   };
 }
 

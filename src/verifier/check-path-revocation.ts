@@ -17,7 +17,12 @@ import type { RevocationMethod } from './types.js';
 
 export type RevocationOutcome =
   | { readonly ok: true; readonly facts: RevocationFacts }
-  | { readonly ok: false; readonly error: GatewayError; readonly facts: RevocationFacts; readonly revokedWithoutPoe: boolean };
+  | {
+      readonly ok: false;
+      readonly error: GatewayError;
+      readonly facts: RevocationFacts;
+      readonly revokedWithoutPoe: boolean;
+    };
 
 const iso = (d: Date): string => d.toISOString();
 
@@ -67,7 +72,9 @@ async function checkOne(
   }
   const { crls, refusals } = await store.forIssuer(el.issuer);
   if (crls.length === 0) {
-    return unknown(refusals[0] ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no CRL for the issuer of the ${what}`));
+    return unknown(
+      refusals[0] ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no CRL for the issuer of the ${what}`),
+    );
   }
   const applicable: VerifiedCrl[] = [];
   let scopeError: GatewayError | undefined;
@@ -83,7 +90,10 @@ async function checkOne(
     }
   }
   if (applicable.length === 0) {
-    return unknown(scopeError ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no applicable CRL for the ${what}`), 'crl');
+    return unknown(
+      scopeError ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no applicable CRL for the ${what}`),
+      'crl',
+    );
   }
   // Revocation is final (JPKI never releases a hold): any verified CRL listing it decides.
   for (const crl of applicable) {
@@ -112,7 +122,10 @@ async function checkOne(
   const best = fresh[0];
   if (!best) {
     const newest = applicable.reduce((a, b) => (a.nextUpdate > b.nextUpdate ? a : b));
-    return unknown(new GatewayError('ERR_CRL_STALE', `newest CRL for the ${what} expired ${iso(newest.nextUpdate)}`), 'crl');
+    return unknown(
+      new GatewayError('ERR_CRL_STALE', `newest CRL for the ${what} expired ${iso(newest.nextUpdate)}`),
+      'crl',
+    );
   }
   return { ok: true, facts: { status: 'good', source: 'crl', checkedAt, ...crlFacts(best), policy } };
 }

@@ -68,7 +68,13 @@ export async function validateSigner(ctx: SignerContext, input: SignerInput): Pr
     if (ctx.revocation === 'none') warnings.push(REVOCATION_OPT_OUT_WARNING);
     const rev = await checkPathRevocation(pathElements(path), ctx.crls, ctx.revocation, input.at);
     if (!rev.ok) {
-      return buildReport({ ...base, chain, error: rev.error, revokedWithoutPoe: rev.revokedWithoutPoe, revocation: rev.facts });
+      return buildReport({
+        ...base,
+        chain,
+        error: rev.error,
+        revokedWithoutPoe: rev.revokedWithoutPoe,
+        revocation: rev.facts,
+      });
     }
     let identity: Record<string, unknown> | null = null;
     if (input.profile === 'jpki-signing') {

@@ -19,7 +19,9 @@ describe('parseCertificate on the real J-LIS roots', () => {
     expect(c.notAfter).toBe(new Date(x.validTo).getTime());
     expect(c.basicConstraints?.ca).toBe(true);
     expect(c.keyUsage).toBe(KEY_USAGE_BITS.keyCertSign | KEY_USAGE_BITS.cRLSign);
-    expect(nameToString(c.subject)).toMatch(/^C=JP, O=JPKI, OU=JPKI for (digital signature|user authentication), OU=Japan Agency/);
+    expect(nameToString(c.subject)).toMatch(
+      /^C=JP, O=JPKI, OU=JPKI for (digital signature|user authentication), OU=Japan Agency/,
+    );
     expect(c.publicKey().bits).toBe(2048);
     expect(verifyWith(c.signatureAlgorithm, c.publicKey().key, c.tbs, c.signatureValue)).toBe(true);
   });

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/errors.js';
 import { children, parseDer, readTlv } from '../../src/pki/der.js';
-import { readBitString, readBoolean, readIntegerBytes, readNamedBits, readOid, readString, readTime } from '../../src/pki/der-values.js';
+import {
+  readBitString,
+  readBoolean,
+  readIntegerBytes,
+  readNamedBits,
+  readOid,
+  readString,
+  readTime,
+} from '../../src/pki/der-values.js';
 import { decodeInput } from '../../src/pki/decode-input.js';
 
 const b = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex.replace(/\s/g, ''), 'hex'));
@@ -58,15 +66,43 @@ describe('strict DER reader', () => {
   });
 
   it.each([
-    ['non-minimal INTEGER', () => readIntegerBytes(b('02 02 00 05'), readTlv(b('02 02 00 05'), 0)), 'ERR_DER_NOT_CANONICAL'],
+    [
+      'non-minimal INTEGER',
+      () => readIntegerBytes(b('02 02 00 05'), readTlv(b('02 02 00 05'), 0)),
+      'ERR_DER_NOT_CANONICAL',
+    ],
     ['empty INTEGER', () => readIntegerBytes(b('02 00'), readTlv(b('02 00'), 0)), 'ERR_DER_STRUCTURE'],
     ['BOOLEAN 01', () => readBoolean(b('01 01 01'), readTlv(b('01 01 01'), 0)), 'ERR_DER_NOT_CANONICAL'],
-    ['non-minimal OID arc', () => readOid(b('06 03 2a 80 01'), readTlv(b('06 03 2a 80 01'), 0)), 'ERR_DER_NOT_CANONICAL'],
-    ['BIT STRING padding bits set', () => readBitString(b('03 02 01 01'), readTlv(b('03 02 01 01'), 0), false), 'ERR_DER_NOT_CANONICAL'],
-    ['named bits with trailing zero', () => readNamedBits(b('03 02 00 80'), readTlv(b('03 02 00 80'), 0)), 'ERR_DER_NOT_CANONICAL'],
-    ['UTCTime without seconds', () => readTime(b('17 0b 3235303130313030303030'), readTlv(b('17 0b 3235303130313030303030'), 0)), 'ERR_DER_NOT_CANONICAL'],
-    ['UTCTime not Zulu', () => readTime(b('17 0d 32353031303130303030303031'), readTlv(b('17 0d 32353031303130303030303031'), 0)), 'ERR_DER_NOT_CANONICAL'],
-    ['impossible date', () => readTime(b('17 0d 3235303233303030303030305a'), readTlv(b('17 0d 3235303233303030303030305a'), 0)), 'ERR_DER_STRUCTURE'],
+    [
+      'non-minimal OID arc',
+      () => readOid(b('06 03 2a 80 01'), readTlv(b('06 03 2a 80 01'), 0)),
+      'ERR_DER_NOT_CANONICAL',
+    ],
+    [
+      'BIT STRING padding bits set',
+      () => readBitString(b('03 02 01 01'), readTlv(b('03 02 01 01'), 0), false),
+      'ERR_DER_NOT_CANONICAL',
+    ],
+    [
+      'named bits with trailing zero',
+      () => readNamedBits(b('03 02 00 80'), readTlv(b('03 02 00 80'), 0)),
+      'ERR_DER_NOT_CANONICAL',
+    ],
+    [
+      'UTCTime without seconds',
+      () => readTime(b('17 0b 3235303130313030303030'), readTlv(b('17 0b 3235303130313030303030'), 0)),
+      'ERR_DER_NOT_CANONICAL',
+    ],
+    [
+      'UTCTime not Zulu',
+      () => readTime(b('17 0d 32353031303130303030303031'), readTlv(b('17 0d 32353031303130303030303031'), 0)),
+      'ERR_DER_NOT_CANONICAL',
+    ],
+    [
+      'impossible date',
+      () => readTime(b('17 0d 3235303233303030303030305a'), readTlv(b('17 0d 3235303233303030303030305a'), 0)),
+      'ERR_DER_STRUCTURE',
+    ],
     ['invalid UTF-8', () => readString(b('0c 02 c3 28'), readTlv(b('0c 02 c3 28'), 0)), 'ERR_DER_STRUCTURE'],
   ])('value decoder rejects %s', (_what, f, expected) => {
     expect(code(f)).toBe(expected);

@@ -30,8 +30,13 @@ describe('verifySignature on sandbox material', () => {
 
   it('reports REVOKED with the JPKI meaning when the CRL lists the leaf', async () => {
     const { roots, signature } = setup();
-    const crl = signingCrl([{ serial: 0x1a2b3c4d, revokedAt: new Date(T0.getTime() - DAY), reason: 'affiliationChanged' }]);
-    const r = await createVerifier({ trustAnchors: roots, crls: [crl], clock: fixedClock(T0) }).verifySignature({ signature, content });
+    const crl = signingCrl([
+      { serial: 0x1a2b3c4d, revokedAt: new Date(T0.getTime() - DAY), reason: 'affiliationChanged' },
+    ]);
+    const r = await createVerifier({ trustAnchors: roots, crls: [crl], clock: fixedClock(T0) }).verifySignature({
+      signature,
+      content,
+    });
     expect(r.indication).toBe('TOTAL_FAILED');
     expect(r.subIndication).toBe('REVOKED');
     expect(r.errors[0]?.code).toBe('ERR_REVOKED');
@@ -42,35 +47,60 @@ describe('verifySignature on sandbox material', () => {
 
   it('says REVOKED_NO_POE when revoked after the validation time', async () => {
     const { roots, signature } = setup();
-    const crl = signingCrl([{ serial: 0x1a2b3c4d, revokedAt: new Date(T0.getTime() + DAY / 4), reason: 'keyCompromise' }], {
-      thisUpdate: new Date(T0.getTime() + DAY / 3),
-      nextUpdate: new Date(T0.getTime() + DAY),
+    const crl = signingCrl(
+      [{ serial: 0x1a2b3c4d, revokedAt: new Date(T0.getTime() + DAY / 4), reason: 'keyCompromise' }],
+      {
+        thisUpdate: new Date(T0.getTime() + DAY / 3),
+        nextUpdate: new Date(T0.getTime() + DAY),
+      },
+    );
+    const r = await createVerifier({ trustAnchors: roots, crls: [crl], clock: fixedClock(T0) }).verifySignature({
+      signature,
+      content,
     });
-    const r = await createVerifier({ trustAnchors: roots, crls: [crl], clock: fixedClock(T0) }).verifySignature({ signature, content });
     expect(r.indication).toBe('INDETERMINATE');
     expect(r.subIndication).toBe('REVOKED_NO_POE');
   });
 
   it('is INDETERMINATE / TRY_LATER without revocation data, and with a stale CRL', async () => {
     const { roots, signature } = setup();
-    const none = await createVerifier({ trustAnchors: roots, clock: fixedClock(T0) }).verifySignature({ signature, content });
-    expect([none.indication, none.subIndication, none.errors[0]?.code]).toEqual(['INDETERMINATE', 'TRY_LATER', 'ERR_REVOCATION_UNAVAILABLE']);
-    const stale = signingCrl([], { thisUpdate: new Date(T0.getTime() - 3 * DAY), nextUpdate: new Date(T0.getTime() - 2 * DAY) });
-    const r = await createVerifier({ trustAnchors: roots, crls: [stale], clock: fixedClock(T0) }).verifySignature({ signature, content });
+    const none = await createVerifier({ trustAnchors: roots, clock: fixedClock(T0) }).verifySignature({
+      signature,
+      content,
+    });
+    expect([none.indication, none.subIndication, none.errors[0]?.code]).toEqual([
+      'INDETERMINATE',
+      'TRY_LATER',
+      'ERR_REVOCATION_UNAVAILABLE',
+    ]);
+    const stale = signingCrl([], {
+      thisUpdate: new Date(T0.getTime() - 3 * DAY),
+      nextUpdate: new Date(T0.getTime() - 2 * DAY),
+    });
+    const r = await createVerifier({ trustAnchors: roots, crls: [stale], clock: fixedClock(T0) }).verifySignature({
+      signature,
+      content,
+    });
     expect([r.indication, r.subIndication, r.errors[0]?.code]).toEqual(['INDETERMINATE', 'TRY_LATER', 'ERR_CRL_STALE']);
   });
 
   it('refuses a CRL signed by another generation root with the same name (binding by key)', async () => {
     const { roots, signature } = setup();
     const forged = signingCrl([], { generation: '2019' });
-    const r = await createVerifier({ trustAnchors: roots, crls: [forged], clock: fixedClock(T0) }).verifySignature({ signature, content });
+    const r = await createVerifier({ trustAnchors: roots, crls: [forged], clock: fixedClock(T0) }).verifySignature({
+      signature,
+      content,
+    });
     expect(r.indication).toBe('INDETERMINATE');
     expect(r.errors[0]?.code).toMatch(/^ERR_CRL_|ERR_REVOCATION_UNAVAILABLE/);
   });
 
   it('reports not_checked with a warning for the named opt-out', async () => {
     const { roots, signature } = setup();
-    const r = await createVerifier({ trustAnchors: roots, revocation: 'none', clock: fixedClock(T0) }).verifySignature({ signature, content });
+    const r = await createVerifier({ trustAnchors: roots, revocation: 'none', clock: fixedClock(T0) }).verifySignature({
+      signature,
+      content,
+    });
     expect(r.indication).toBe('TOTAL_PASSED');
     expect(r.revocation).toMatchObject({ status: 'not_checked', source: 'none' });
     expect(r.warnings.map((w) => w.code)).toContain('WARN_REVOCATION_NOT_CHECKED');
@@ -87,7 +117,10 @@ describe('verifySignature on sandbox material', () => {
 
   it('does not pass sandbox material against the bundled production roots', async () => {
     const { signature } = setup();
-    const r = await createVerifier({ crls: [signingCrl()], clock: fixedClock(T0) }).verifySignature({ signature, content });
+    const r = await createVerifier({ crls: [signingCrl()], clock: fixedClock(T0) }).verifySignature({
+      signature,
+      content,
+    });
     expect(r.indication).not.toBe('TOTAL_PASSED');
     expect(r.subIndication).toBe('NO_CERTIFICATE_CHAIN_FOUND');
   });
@@ -99,7 +132,12 @@ describe('verifySignature on sandbox material', () => {
     const v = createVerifier({ trustAnchors: roots, crls: [signingCrl()], clock: fixedClock(T0) });
     const ok = await v.verifySignature({ signatureValue, certificate: leaf.der, digest, digestAlgorithm: 'SHA-256' });
     expect(ok.indication).toBe('TOTAL_PASSED');
-    const bad = await v.verifySignature({ signatureValue, certificate: leaf.der, digest: createHash('sha256').update('x').digest(), digestAlgorithm: 'SHA-256' });
+    const bad = await v.verifySignature({
+      signatureValue,
+      certificate: leaf.der,
+      digest: createHash('sha256').update('x').digest(),
+      digestAlgorithm: 'SHA-256',
+    });
     expect([bad.indication, bad.subIndication]).toEqual(['TOTAL_FAILED', 'SIG_CRYPTO_FAILURE']);
     expect(bad.signer?.certificate.serialNumber).toBe('1a2b3c4d');
   });
@@ -114,6 +152,8 @@ describe('verifySignature on sandbox material', () => {
   it('throws TypeError only for caller bugs', async () => {
     const v = createVerifier({ trustAnchors: setup().roots });
     await expect(v.verifySignature({ signature: 'abc' as unknown as Uint8Array })).rejects.toThrow(TypeError);
-    await expect(createVerifier().verifyCertificate({ certificate: new Uint8Array(1), profile: 'generic' })).rejects.toThrow(TypeError);
+    await expect(
+      createVerifier().verifyCertificate({ certificate: new Uint8Array(1), profile: 'generic' }),
+    ).rejects.toThrow(TypeError);
   });
 });
