@@ -75,6 +75,17 @@ export const ERROR_MESSAGES = {
   ERR_CRL_UNKNOWN_CRITICAL_EXTENSION: 'CRL has an unrecognised critical extension',
   ERR_CRL_UNSUPPORTED_SCOPE: 'CRL is delta, indirect or partitioned in a way not supported',
   ERR_CRL_TOO_LARGE: 'CRL exceeds the size limit',
+  // --- OCSP (RFC 6960, RFC 8954) ---
+  ERR_OCSP_UNAVAILABLE: 'OCSP responder unreachable, slow, failing, redirecting or answering too much',
+  ERR_OCSP_MALFORMED: 'OCSP response is malformed or not an OCSP response',
+  ERR_OCSP_RESPONSE_STATUS: 'OCSP responder did not answer successfully (responseStatus)',
+  ERR_OCSP_SIGNATURE_INVALID: 'OCSP response signature does not verify or uses a disallowed algorithm',
+  ERR_OCSP_RESPONDER_UNAUTHORIZED: 'OCSP response is not signed by the issuer or an authorized responder',
+  ERR_OCSP_CERT_ID_MISMATCH: 'OCSP response does not answer for exactly the requested certificate',
+  ERR_OCSP_STALE: 'OCSP response is older than allowed or past its nextUpdate',
+  ERR_OCSP_NOT_YET_VALID: 'OCSP response is dated in the future beyond the allowed skew',
+  ERR_OCSP_NONCE_MISMATCH: 'OCSP response does not echo the request nonce',
+  ERR_OCSP_UNKNOWN: 'OCSP responder does not know the certificate (unknown = not valid)',
   // --- identity (jpki-reference §2) ---
   ERR_IDENTITY_MISSING: 'signing certificate lacks a required identity attribute',
   ERR_IDENTITY_MALFORMED: 'an identity attribute is malformed',
