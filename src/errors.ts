@@ -75,6 +75,10 @@ export const ERROR_MESSAGES = {
   ERR_CRL_UNKNOWN_CRITICAL_EXTENSION: 'CRL has an unrecognised critical extension',
   ERR_CRL_UNSUPPORTED_SCOPE: 'CRL is delta, indirect or partitioned in a way not supported',
   ERR_CRL_TOO_LARGE: 'CRL exceeds the size limit',
+  ERR_CRL_NUMBER_REGRESSED: 'CRL is not newer than the one in use (CRL number or thisUpdate went backwards)',
+  ERR_CRL_FETCH_FAILED: 'CRL source unreachable, slow, failing, redirecting or cut off',
+  ERR_CRL_SNAPSHOT_INVALID: 'shared CRL index snapshot is corrupt, foreign or does not match its partition',
+  ERR_CRL_SHARED_UNAVAILABLE: 'shared revocation snapshot store (Redis) is unreachable',
   // --- OCSP (RFC 6960, RFC 8954) ---
   ERR_OCSP_UNAVAILABLE: 'OCSP responder unreachable, slow, failing, redirecting or answering too much',
   ERR_OCSP_MALFORMED: 'OCSP response is malformed or not an OCSP response',

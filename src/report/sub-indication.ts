@@ -92,6 +92,10 @@ export const SUB_INDICATION: Record<ErrorCode, SubIndication> = {
   ERR_CRL_UNKNOWN_CRITICAL_EXTENSION: 'TRY_LATER',
   ERR_CRL_UNSUPPORTED_SCOPE: 'TRY_LATER',
   ERR_CRL_TOO_LARGE: 'TRY_LATER',
+  ERR_CRL_NUMBER_REGRESSED: 'TRY_LATER',
+  ERR_CRL_FETCH_FAILED: 'TRY_LATER',
+  ERR_CRL_SNAPSHOT_INVALID: 'TRY_LATER',
+  ERR_CRL_SHARED_UNAVAILABLE: 'TRY_LATER',
   // OCSP: revocation information unusable or absent (ETSI EN 319 102-1 §5.2.5, §5.6.2.4) —
   // a bad or unauthorized response is no evidence at all, never a verdict on the signature.
   ERR_OCSP_UNAVAILABLE: 'TRY_LATER',
