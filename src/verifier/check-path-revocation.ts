@@ -26,18 +26,39 @@ export type RevocationOutcome =
 
 const iso = (d: Date): string => d.toISOString();
 
-export async function checkPathRevocation(
+/**
+ * Synchronous once every issuer's CRLs are bound (the steady state); returns a promise only
+ * while a CA's CRLs are being scanned for the first time.
+ */
+export function checkPathRevocation(
   elements: readonly PathElement[],
   store: CrlStore,
   method: RevocationMethod,
   at: number,
-): Promise<RevocationOutcome> {
+): RevocationOutcome | Promise<RevocationOutcome> {
+  if (method !== 'none' && method !== 'ocsp') {
+    const pending = elements.filter((el) => store.cached(el.issuer) === undefined);
+    if (pending.length) {
+      return Promise.all(pending.map((el) => store.forIssuer(el.issuer))).then(() =>
+        checkAll(elements, store, method, at),
+      );
+    }
+  }
+  return checkAll(elements, store, method, at);
+}
+
+function checkAll(
+  elements: readonly PathElement[],
+  store: CrlStore,
+  method: RevocationMethod,
+  at: number,
+): RevocationOutcome {
   const policy = method === 'none' ? 'none (opt-out)' : method;
   if (method === 'none') return { ok: true, facts: { status: 'not_checked', source: 'none', policy } };
   const checkedAt = new Date(at).toISOString();
   let leafFacts: RevocationFacts | undefined;
   for (const el of elements) {
-    const r = await checkOne(el, store, method, at, policy, checkedAt);
+    const r = checkOne(el, store, method, at, policy, checkedAt);
     if (!r.ok) {
       // The report's revocation block describes the signer; a revoked CA is named in the error.
       return el.index === 0 ? r : { ...r, facts: { status: 'unknown', source: r.facts.source, policy, checkedAt } };
@@ -47,14 +68,14 @@ export async function checkPathRevocation(
   return { ok: true, facts: leafFacts ?? { status: 'good', source: 'crl', policy, checkedAt } };
 }
 
-async function checkOne(
+function checkOne(
   el: PathElement,
   store: CrlStore,
   method: RevocationMethod,
   at: number,
   policy: string,
   checkedAt: string,
-): Promise<RevocationOutcome> {
+): RevocationOutcome {
   const unknown = (error: GatewayError, source: 'crl' | 'ocsp' | 'none' = 'none'): RevocationOutcome => ({
     ok: false,
     error,
@@ -70,7 +91,9 @@ async function checkOne(
   if (el.certificate.extensions.has(OID.freshestCrl)) {
     return unknown(new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', `the ${what} names delta CRLs (freshestCRL)`), 'crl');
   }
-  const { crls, refusals } = await store.forIssuer(el.issuer);
+  const bound = store.cached(el.issuer);
+  if (!bound) throw new TypeError('checkOne: CRLs of the issuer are not bound yet');
+  const { crls, refusals } = bound;
   if (crls.length === 0) {
     return unknown(
       refusals[0] ?? new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no CRL for the issuer of the ${what}`),
@@ -130,10 +153,19 @@ async function checkOne(
   return { ok: true, facts: { status: 'good', source: 'crl', checkedAt, ...crlFacts(best), policy } };
 }
 
-function crlFacts(crl: VerifiedCrl): { thisUpdate: string; nextUpdate: string; crlNumber?: string } {
-  return {
-    thisUpdate: iso(crl.thisUpdate),
-    nextUpdate: iso(crl.nextUpdate),
-    ...(crl.crlNumber !== undefined ? { crlNumber: crl.crlNumber.toString() } : {}),
-  };
+type CrlFacts = { readonly thisUpdate: string; readonly nextUpdate: string; readonly crlNumber?: string };
+const crlFactsCache = new WeakMap<VerifiedCrl, CrlFacts>();
+
+/** A CRL's facts for the report; formatted once per CRL, not per verification. */
+function crlFacts(crl: VerifiedCrl): CrlFacts {
+  let f = crlFactsCache.get(crl);
+  if (!f) {
+    f = Object.freeze({
+      thisUpdate: iso(crl.thisUpdate),
+      nextUpdate: iso(crl.nextUpdate),
+      ...(crl.crlNumber !== undefined ? { crlNumber: crl.crlNumber.toString() } : {}),
+    });
+    crlFactsCache.set(crl, f);
+  }
+  return f;
 }

@@ -37,9 +37,25 @@ function peekIssuer(der: Uint8Array): Name | undefined {
   }
 }
 
+function signersOf(issuer: PathIssuer): readonly Certificate[] {
+  return issuer.sameCa.length ? issuer.sameCa : [issuer.certificate];
+}
+
+const certKeys = new WeakMap<Certificate, string>();
+function certKey(c: Certificate): string {
+  let k = certKeys.get(c);
+  if (k === undefined) {
+    k = Buffer.from(c.sha256()).toString('hex');
+    certKeys.set(c, k);
+  }
+  return k;
+}
+
 export class CrlStore {
   private readonly raw: RawCrl[];
   private readonly byIssuerKey = new Map<string, Promise<BoundCrls>>();
+  /** Settled bindings, so the hot path needs no promise once a CA's CRLs are loaded. */
+  private readonly settled = new Map<string, BoundCrls>();
 
   constructor(
     crls: readonly Uint8Array[],
@@ -58,15 +74,24 @@ export class CrlStore {
    * other validated certificates in the path (key rollover, RFC 5280 §6.3.3 (f)) may sign them.
    */
   forIssuer(issuer: PathIssuer): Promise<BoundCrls> {
-    const signers = issuer.sameCa.length ? issuer.sameCa : [issuer.certificate];
-    const key = signers.map((c) => Buffer.from(c.sha256()).toString('hex')).join(':');
+    const signers = signersOf(issuer);
+    const key = signers.map(certKey).join(':');
     let hit = this.byIssuerKey.get(key);
     if (!hit) {
       hit = this.bind(issuer.subject, signers);
-      if (this.byIssuerKey.size >= 1024) this.byIssuerKey.clear();
+      if (this.byIssuerKey.size >= 1024) {
+        this.byIssuerKey.clear();
+        this.settled.clear();
+      }
       this.byIssuerKey.set(key, hit);
+      void hit.then((b) => this.settled.set(key, b));
     }
     return hit;
+  }
+
+  /** The binding for `issuer` if it has already settled, else undefined (call forIssuer). */
+  cached(issuer: PathIssuer): BoundCrls | undefined {
+    return this.settled.get(signersOf(issuer).map(certKey).join(':'));
   }
 
   private async bind(subject: Name, signers: readonly Certificate[]): Promise<BoundCrls> {

@@ -10,7 +10,7 @@ import type { TrustStore } from '../trust/index.js';
 import { extractIdentity } from '../identity/extract-identity.js';
 import { buildReport } from '../report/build-report.js';
 import type { Profile, ReportMessage, RevocationFacts, ValidationReport } from '../report/types.js';
-import { checkPathRevocation } from './check-path-revocation.js';
+import { checkPathRevocation, type RevocationOutcome } from './check-path-revocation.js';
 import type { CrlStore } from './crl-store.js';
 import type { RevocationMethod } from './types.js';
 
@@ -41,7 +41,8 @@ export const REVOCATION_OPT_OUT_WARNING: ReportMessage = {
   message: 'revocation was not checked: named opt-out (revocation: none / --no-revocation)',
 };
 
-export async function validateSigner(ctx: SignerContext, input: SignerInput): Promise<ValidationReport> {
+/** Synchronous in the steady state; a promise only while CRLs are first being bound. */
+export function validateSigner(ctx: SignerContext, input: SignerInput): ValidationReport | Promise<ValidationReport> {
   const policy = ctx.revocation === 'none' ? 'none (opt-out)' : ctx.revocation;
   const warnings: ReportMessage[] = [...input.warnings];
   const base = {
@@ -52,10 +53,39 @@ export async function validateSigner(ctx: SignerContext, input: SignerInput): Pr
     warnings,
   };
   let chain: readonly Certificate[] = [];
+  // Caller mistakes were rejected before the pipeline; anything else unexpected fails closed.
+  const failed = (e: unknown): ValidationReport => {
+    const error = isGatewayError(e) ? e : new GatewayError('ERR_INTERNAL', (e as Error)?.message, { cause: e });
+    return buildReport({ ...base, chain, error, revocation: NOT_REACHED(policy) });
+  };
+  const finish = (rev: RevocationOutcome): ValidationReport => {
+    try {
+      if (!rev.ok) {
+        return buildReport({
+          ...base,
+          chain,
+          error: rev.error,
+          revokedWithoutPoe: rev.revokedWithoutPoe,
+          revocation: rev.facts,
+        });
+      }
+      let identity: Record<string, unknown> | null = null;
+      if (input.profile === 'jpki-signing') {
+        const extracted = extractIdentity(input.signer);
+        identity = { ...extracted.identity };
+        warnings.push(...extracted.warnings);
+      }
+      return buildReport({ ...base, chain, identity, revocation: rev.facts });
+    } catch (e) {
+      return failed(e);
+    }
+  };
   try {
     const path = validatePath({
       leaf: input.signer,
-      intermediates: [...input.extraIntermediates, ...ctx.intermediates],
+      intermediates: input.extraIntermediates.length
+        ? [...input.extraIntermediates, ...ctx.intermediates]
+        : ctx.intermediates,
       anchors: ctx.anchors,
       at: input.at,
       profile: input.profile,
@@ -66,26 +96,9 @@ export async function validateSigner(ctx: SignerContext, input: SignerInput): Pr
     });
     chain = [...path.certificates.slice(1), path.anchor.certificate];
     if (ctx.revocation === 'none') warnings.push(REVOCATION_OPT_OUT_WARNING);
-    const rev = await checkPathRevocation(pathElements(path), ctx.crls, ctx.revocation, input.at);
-    if (!rev.ok) {
-      return buildReport({
-        ...base,
-        chain,
-        error: rev.error,
-        revokedWithoutPoe: rev.revokedWithoutPoe,
-        revocation: rev.facts,
-      });
-    }
-    let identity: Record<string, unknown> | null = null;
-    if (input.profile === 'jpki-signing') {
-      const extracted = extractIdentity(input.signer);
-      identity = { ...extracted.identity };
-      warnings.push(...extracted.warnings);
-    }
-    return buildReport({ ...base, chain, identity, revocation: rev.facts });
+    const rev = checkPathRevocation(pathElements(path), ctx.crls, ctx.revocation, input.at);
+    return rev instanceof Promise ? rev.then(finish, failed) : finish(rev);
   } catch (e) {
-    // Caller mistakes were rejected before the pipeline; anything else unexpected fails closed.
-    const error = isGatewayError(e) ? e : new GatewayError('ERR_INTERNAL', (e as Error)?.message, { cause: e });
-    return buildReport({ ...base, chain, error, revocation: NOT_REACHED(policy) });
+    return failed(e);
   }
 }

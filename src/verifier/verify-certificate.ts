@@ -7,11 +7,11 @@ import { checkAt, checkBytes, checkProfile } from './caller-checks.js';
 import { validateSigner, type SignerContext } from './validate-signer.js';
 import type { VerifyCertificateInput } from './types.js';
 
-export async function verifyCertificate(
+export function verifyCertificate(
   ctx: SignerContext,
   now: () => Date,
   input: VerifyCertificateInput,
-): Promise<ValidationReport> {
+): ValidationReport | Promise<ValidationReport> {
   if (typeof input !== 'object' || input === null) throw new TypeError('verifyCertificate: input must be an object');
   checkBytes(input.certificate, 'certificate');
   const profile = checkProfile(input.profile);

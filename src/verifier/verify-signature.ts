@@ -22,11 +22,11 @@ interface SignatureStage {
   readonly warnings: readonly ReportMessage[];
 }
 
-export async function verifySignature(
+export function verifySignature(
   ctx: SignerContext,
   now: () => Date,
   input: VerifySignatureInput,
-): Promise<ValidationReport> {
+): ValidationReport | Promise<ValidationReport> {
   if (typeof input !== 'object' || input === null) throw new TypeError('verifySignature: input must be an object');
   const profile: Profile = checkProfile(input.profile);
   const at = checkAt(input.at, now);

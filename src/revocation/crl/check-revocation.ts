@@ -10,6 +10,7 @@
 import { GatewayError } from '../../errors.js';
 import type { DistributionPoint, GeneralName } from '../../pki/extensions.js';
 import { namesEqual, parseNameDer } from '../../pki/name.js';
+import { bytesEqual } from '../../pki/der-values.js';
 import type { CrlLookupResult } from './crl-index.js';
 import type { CrlScope, VerifiedCrl } from './ingest-crl.js';
 
@@ -46,6 +47,8 @@ function checkScope(idp: CrlScope, dps: readonly DistributionPoint[], isCa: bool
 function matches(idp: CrlScope, g: GeneralName): boolean {
   if (g.type === 'uri') return idp.uris.includes(g.value);
   if (g.type !== 'directoryName') return false;
+  // Fast path: a JPKI certificate's CRL DP name is byte-identical to its partition's IDP name.
+  if (idp.directoryNames.some((d) => bytesEqual(d, g.der))) return true;
   try {
     const n = parseNameDer(g.der);
     return idp.directoryNames.some((d) => namesEqual(parseNameDer(d), n));
