@@ -45,3 +45,65 @@ describe('parseCertificate on the real J-LIS roots', () => {
     }
   });
 });
+
+describe('parseCertificate refuses malformed certificates with their own codes', async () => {
+  const { buildCertificate, name, keyUsage, deriveRsaKey } = await import('../../src/sandbox/index.js');
+  const { generateKeyPairSync } = await import('node:crypto');
+  const key = deriveRsaKey('pki-negative-tests');
+  const base = {
+    serial: 0x01020304n,
+    issuerName: name([
+      ['C', 'JP'],
+      ['CN', 'pki negative test CA'],
+    ]),
+    subjectName: name([
+      ['C', 'JP'],
+      ['CN', 'pki negative test leaf'],
+    ]),
+    notBefore: new Date('2026-01-01T00:00:00Z'),
+    notAfter: new Date('2027-01-01T00:00:00Z'),
+    subjectPublicKey: key.publicKey,
+    issuerPrivateKey: key.privateKey,
+    extensions: [{ oid: '2.5.29.15', critical: true, value: keyUsage(['digitalSignature']) }],
+  };
+  const codeOf = (der: Uint8Array): string => {
+    try {
+      parseCertificate(der).publicKey();
+      return 'ACCEPTED';
+    } catch (e) {
+      return e instanceof GatewayError ? e.code : 'NOT A GatewayError';
+    }
+  };
+
+  it('accepts the well-formed base certificate', () => {
+    expect(codeOf(buildCertificate(base).der)).toBe('ACCEPTED');
+  });
+  it('ERR_CERT_VERSION for a v2 certificate', () => {
+    expect(codeOf(buildCertificate({ ...base, version: 2 }).der)).toBe('ERR_CERT_VERSION');
+  });
+  it('ERR_CERT_DUPLICATE_EXTENSION when an extension repeats', () => {
+    expect(codeOf(buildCertificate({ ...base, extensions: [...base.extensions, ...base.extensions] }).der)).toBe(
+      'ERR_CERT_DUPLICATE_EXTENSION',
+    );
+  });
+  it('ERR_CERT_SIGNATURE_ALG_MISMATCH when TBS and outer algorithms differ', () => {
+    expect(codeOf(buildCertificate({ ...base, tbsSignatureAlgorithmOverride: 'sha384WithRSA' }).der)).toBe(
+      'ERR_CERT_SIGNATURE_ALG_MISMATCH',
+    );
+  });
+  it('ERR_KEY_TOO_WEAK for RSA-1024 and ERR_KEY_MALFORMED for an even exponent', () => {
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    expect(codeOf(buildCertificate({ ...base, subjectPublicKey: weak.publicKey }).der)).toBe('ERR_KEY_TOO_WEAK');
+    // An RSA public key with e = 65536 (even) cannot be a valid RSA key.
+    const jwk = key.publicKey.export({ format: 'jwk' });
+    const spki = Buffer.from(key.publicKey.export({ type: 'spki', format: 'der' }));
+    const e = Buffer.from(jwk.e!, 'base64url');
+    const at = spki.lastIndexOf(e);
+    spki[at + e.length - 1] = spki[at + e.length - 1]! - 1; // 010001 → 010000
+    const der = new Uint8Array(buildCertificate(base).der);
+    const original = Buffer.from(key.publicKey.export({ type: 'spki', format: 'der' }));
+    const pos = Buffer.from(der).indexOf(original);
+    der.set(spki, pos);
+    expect(codeOf(der)).toBe('ERR_KEY_MALFORMED');
+  });
+});
