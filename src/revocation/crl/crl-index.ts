@@ -8,6 +8,7 @@
  * general CRLs still work. Lookup is two binary searches over ≤ 23 levels for 5M entries.
  */
 import { encodeIndex, decodeIndex } from './crl-index-codec.js';
+import { addedEntries, type CrlIndexEntry } from './crl-index-diff.js';
 import { LARGE_SLOT, findSlot } from './crl-slots.js';
 import { REASON_NAMES, type ReasonName } from './reasons.js';
 
@@ -64,6 +65,11 @@ export class CrlIndex {
 
   get duplicates(): number {
     return this.p.duplicates;
+  }
+
+  /** Entries listed here but not in `previous` (a merge walk of both sorted tables). */
+  addedSince(previous: CrlIndex): CrlIndexEntry[] {
+    return addedEntries(previous.p, this.p);
   }
 
   /** Bytes held by the index arrays (what "bytes per entry" is measured on). */

@@ -20,6 +20,7 @@ import {
   issuersWithCrlSign,
   toIssuerKey,
   type CrlIssuerCandidate,
+  type CrlIssuerKey,
 } from './crl-checks.js';
 import type { CrlIndex } from './crl-index.js';
 import { scanCrl, type UnverifiedCrl } from './scan-crl.js';
@@ -54,6 +55,8 @@ export interface VerifiedCrl {
   readonly issuerNameDer: Uint8Array;
   /** The CRL's authorityKeyIdentifier, else the verifying CA's SKI (if known). */
   readonly issuerKeyId: Uint8Array | undefined;
+  /** The candidate CA key whose signature verified (binds the CRL to that key, §6.3.3 (f)). */
+  readonly signer: CrlIssuerKey;
   readonly crlNumber: bigint | undefined;
   readonly thisUpdate: Date;
   readonly nextUpdate: Date;
@@ -92,6 +95,7 @@ export async function ingestCrl(input: Uint8Array | string, opts: IngestCrlOptio
   const crl: VerifiedCrl = {
     issuerNameDer: unverifiedCrl.issuerNameDer,
     issuerKeyId: unverifiedCrl.extensions.authorityKeyId ?? signer.keyId,
+    signer,
     crlNumber: unverifiedCrl.extensions.crlNumber,
     thisUpdate: unverifiedCrl.thisUpdate,
     nextUpdate,
