@@ -10,7 +10,14 @@ import { toHex } from '../pki/der-values.js';
 import { OID } from '../pki/oids.js';
 import { OCSP_OID } from '../revocation/ocsp/ocsp-oids.js';
 import { buildCertificate, type ExtensionSpec } from './certificate-builder.js';
-import { authorityKeyIdentifier, extKeyUsage, keyIdentifier, keyUsage, subjectKeyIdentifier } from './extensions.js';
+import {
+  authorityKeyIdentifier,
+  extKeyUsage,
+  keyIdentifier,
+  keyUsage,
+  subjectKeyIdentifier,
+  type KeyUsageName,
+} from './extensions.js';
 import type { SandboxIssuer } from './jpki-leaf.js';
 import { SANDBOX_ORGANIZATION } from './jpki-names.js';
 import { deriveRsaKey } from './keys.js';
@@ -26,6 +33,8 @@ export interface OcspResponderCertificateOptions {
   readonly notAfter?: Date;
   /** Default [id-kp-OCSPSigning]; [] omits extendedKeyUsage. */
   readonly extKeyUsage?: readonly string[];
+  /** Default ['digitalSignature']; [] omits keyUsage. */
+  readonly keyUsage?: readonly KeyUsageName[];
   /** Default true. */
   readonly noCheck?: boolean;
   /** Sign with this key instead of the issuer's (a forged delegation). */
@@ -59,11 +68,12 @@ export function issueOcspResponderCertificate(
     ['CN', cn],
   ]);
   const eku = opts.extKeyUsage ?? [OID.kpOcspSigning];
+  const ku = opts.keyUsage ?? ['digitalSignature'];
   const serialHash = createHash('sha256')
-    .update(`ocsp-responder/${toHex(issuer.keyId)}/${notBefore.toISOString()}/${cn}/${eku.join(',')}`)
+    .update(`ocsp-responder/${toHex(issuer.keyId)}/${notBefore.toISOString()}/${cn}/${eku.join(',')}/${ku.join(',')}`)
     .digest();
   const extensions: ExtensionSpec[] = [
-    { oid: OID.keyUsage, critical: true, value: keyUsage(['digitalSignature']) },
+    ...(ku.length ? [{ oid: OID.keyUsage, critical: true, value: keyUsage(ku) }] : []),
     ...(eku.length ? [{ oid: OID.extKeyUsage, critical: false, value: extKeyUsage(eku) }] : []),
     ...(opts.noCheck === false ? [] : [{ oid: OCSP_OID.noCheck, critical: false, value: nullValue() }]),
     { oid: OID.authorityKeyIdentifier, critical: false, value: authorityKeyIdentifier(issuer.keyId) },
