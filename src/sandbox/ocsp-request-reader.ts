@@ -21,6 +21,7 @@ const MAX_REQUESTS = 16;
 /** Throws GatewayError (DER codes or ERR_DER_STRUCTURE) on anything but a well-formed request. */
 export function readOcspRequest(der: Uint8Array): SandboxOcspRequest {
   const root = parseDer(der, 16);
+  if (root.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_DER_STRUCTURE', 'OCSPRequest is not a SEQUENCE');
   const top = cursor(der, root, 'OCSPRequest');
   const tbs = cursor(der, top.next(TAG.SEQUENCE), 'TBSRequest');
   if (top.optional(0xa0)) throw new GatewayError('ERR_DER_STRUCTURE', 'signed requests are not supported');

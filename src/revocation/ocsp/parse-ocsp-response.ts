@@ -32,7 +32,7 @@ export interface UnverifiedOcspResponse {
 /** OCSPResponse ::= SEQUENCE { responseStatus ENUMERATED, responseBytes [0] EXPLICIT ResponseBytes OPTIONAL } */
 export function parseOcspResponse(der: Uint8Array): UnverifiedOcspResponse {
   return malformedOnError('OCSPResponse', () => {
-    const root = parseDer(der, MAX_DEPTH);
+    const root = sequenceRoot(der);
     const c = cursor(der, root, 'OCSPResponse');
     const responseStatus = readSmallInt(der, c.next(TAG.ENUMERATED), TAG.ENUMERATED);
     const wrapper = c.optional(0xa0);
@@ -48,10 +48,16 @@ export function parseOcspResponse(der: Uint8Array): UnverifiedOcspResponse {
   });
 }
 
+function sequenceRoot(der: Uint8Array): Tlv {
+  const root = parseDer(der, MAX_DEPTH);
+  if (root.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_DER_STRUCTURE', 'not a SEQUENCE');
+  return root;
+}
+
 /** BasicOCSPResponse ::= SEQUENCE { tbsResponseData, signatureAlgorithm, signature, certs [0] EXPLICIT OPTIONAL } */
 export function parseBasicOcspResponse(der: Uint8Array): UnverifiedBasicResponse {
   return malformedOnError('BasicOCSPResponse', () => {
-    const root = parseDer(der, MAX_DEPTH);
+    const root = sequenceRoot(der);
     const c = cursor(der, root, 'BasicOCSPResponse');
     const tbsT = c.next(TAG.SEQUENCE);
     const algT = c.next(TAG.SEQUENCE);
