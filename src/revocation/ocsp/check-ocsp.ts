@@ -144,19 +144,26 @@ export function createOcspChecker(options: OcspCheckerOptions): OcspChecker {
         };
       }
     }
-    if (observer) {
-      const outcome = result.status === 'error' ? result.error.code : result.status;
-      observer({
-        url: result.url,
-        outcome,
-        fromCache: result.status !== 'error' && result.fromCache,
-        durationMs: performance.now() - started,
-      });
-    }
+    if (observer) report(observer, result, started);
     return result;
   }
 
   return Object.freeze({ check });
+}
+
+/** Metrics must never change an answer: an observer that throws is ignored. */
+function report(observer: (e: OcspCheckEvent) => void, result: OcspResult, started: number): void {
+  try {
+    const outcome = result.status === 'error' ? result.error.code : result.status;
+    observer({
+      url: result.url,
+      outcome,
+      fromCache: result.status !== 'error' && result.fromCache,
+      durationMs: performance.now() - started,
+    });
+  } catch {
+    // ignored on purpose
+  }
 }
 
 function pickUrl(r: ResolvedResponder, cert: Certificate): string | undefined {

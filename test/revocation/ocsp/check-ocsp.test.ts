@@ -229,6 +229,15 @@ describe('responder configuration', () => {
     ]);
     expect(events.every((e) => e.durationMs >= 0)).toBe(true);
   });
+
+  it('an observer that throws does not change the answer', async () => {
+    const checker = checkerFor({
+      observer: () => {
+        throw new Error('metrics down');
+      },
+    });
+    expect((await checker.check(viaAia(0x5a5a5a5an), issuerCert, T)).status).toBe('good');
+  });
 });
 
 describe('caller bugs are TypeErrors', () => {
