@@ -1,29 +1,113 @@
 /**
- * buildApp(deps): the fastify application. For now only health endpoints and a landing
- * page; the REST API of contract §5 is registered here when it lands.
+ * buildApp(deps): the fastify application of contract §5. Requests are validated and 2xx
+ * responses serialized from openapi/gateway.yaml; every route is registered by operationId
+ * through the ApiRouter, so method, path, schemas and scopes come from the spec. Order per
+ * request: request id → auth (spec security) → rate limit → body parse + schema →
+ * idempotency claim → handler → idempotency record → metrics. Tests call buildApp with memory
+ * stores and app.inject(); src/server.ts wires the real parts and listens.
  */
+import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/load-config.js';
+import { createApiRouter, type ApiRoutes } from './api/api-router.js';
+import { createAuthHook } from './api/authenticate.js';
+import { registerDocs } from './api/docs.js';
+import { registerErrorMapper } from './api/error-mapper.js';
+import { ApiError } from './api/http-errors.js';
+import { createIdempotencyHooks } from './api/idempotency.js';
+import { loadOpenApi } from './api/openapi/load-openapi.js';
+import { registerOperations, type ReadinessProbe } from './api/operations-routes.js';
+import { createRateLimitHook } from './api/rate-limit.js';
+import { registerValidations } from './api/validations-route.js';
+import { loggerOptions, requestId } from './observability/logger-options.js';
+import { createMetrics, type GatewayMetrics } from './observability/metrics.js';
+import type { ApiStores } from './storage/api-stores.js';
+import type { TenantRegistry } from './tenants/tenant-registry.js';
+import type { Verifier } from './verifier/types.js';
 
 export interface AppDeps {
   readonly config: Config;
+  readonly verifier: Verifier;
+  readonly tenants: TenantRegistry;
+  readonly stores: ApiStores;
+  readonly metrics?: GatewayMetrics;
+  /** Extra readiness checks (trust, revocation: the CRL manager's state). */
+  readonly readiness?: ReadinessProbe;
+  /** Route modules: sessions and client (widget) operations, sandbox routes. */
+  readonly routes?: readonly ApiRoutes[];
+  /** Where logs go (tests capture them); default stdout. */
+  readonly logStream?: Writable;
 }
 
 export function buildApp(deps: AppDeps): FastifyInstance {
+  const { config } = deps;
+  const metrics = deps.metrics ?? createMetrics();
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
-    bodyLimit: 1024 * 1024,
-    requestTimeout: 30_000,
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { ...loggerOptions(config.logLevel), ...(deps.logStream ? { stream: deps.logStream } : {}) },
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: 72_000, // above common load-balancer idle timeouts (60 s)
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ajv: {
+      // Unknown fields are errors, not silently dropped; no type coercion of JSON bodies.
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: true,
+        allErrors: false,
+        strict: false,
+      },
+    },
   });
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => ({ status: 'ready', mode: deps.config.mode }));
-  app.get('/', async (_req, reply) =>
+  const openapi = loadOpenApi();
+  const router = createApiRouter(app, openapi);
+  const idempotency = createIdempotencyHooks(deps.stores.idempotency, config.requestTimeoutMs + 5000);
+
+  registerErrorMapper(app, metrics);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onRequest', createAuthHook(deps.tenants));
+  app.addHook('onRequest', createRateLimitHook(deps.stores.rateLimiter, config.rateLimitPerMinute));
+  app.addHook('preHandler', idempotency.claim);
+  app.addHook('onSend', idempotency.record);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.server.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
+
+  app.register(async () => {
+    registerOperations(router, { mode: config.mode, stores: deps.stores, metrics, readiness: deps.readiness });
+    registerDocs(router);
+    registerValidations(router, deps.verifier, metrics);
+    for (const routes of deps.routes ?? []) await routes(router);
+    // Every /v1 operation of the spec answers: those whose module is not wired yet say so.
+    for (const op of openapi.operations.values()) {
+      if (router.registered.has(op.operationId) || !op.path.startsWith('/v1/')) continue;
+      router.route(op.operationId as never, async () => {
+        throw new ApiError('ERR_NOT_IMPLEMENTED', `${op.operationId} is not available in this build`);
+      });
+    }
+  });
+
+  app.get('/', async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
       .send(
         `<!doctype html><html lang="en"><meta charset="utf-8"><title>jpki-gateway</title>` +
-          `<h1>jpki-gateway (${deps.config.mode} mode)</h1>` +
-          `<p>Verification core is available through the CLI and library. The REST API and demo pages are not built yet.</p></html>`,
+          `<h1>jpki-gateway (${config.mode} mode)</h1>` +
+          `<p><a href="/docs">API documentation</a> · <a href="/openapi.json">OpenAPI</a> · ` +
+          `<a href="/healthz">health</a></p></html>`,
       ),
   );
   return app;

@@ -1,22 +1,122 @@
-/** The only module that reads process.env and listens. */
+/**
+ * The only module that reads process.env and listens. Wires the configuration to the stores
+ * (Redis when REDIS_URL is set, else memory), the tenants, the verifier (sandbox mode: the
+ * simulated J-LIS; production: the configured or bundled roots) and buildApp; prints the URL
+ * (and in sandbox mode the demo API key); drains in-flight requests on SIGTERM/SIGINT.
+ */
 import { buildApp } from './app.js';
+import type { ApiRoutes } from './api/api-router.js';
+import type { ReadinessCheck, ReadinessProbe } from './api/operations-routes.js';
+import { systemClock } from './clock.js';
 import { loadConfig } from './config/load-config.js';
+import { createMetrics } from './observability/metrics.js';
+import { createSandboxMode } from './sandbox/mode.js';
+import { createMemoryStores, createRedisStores, type ApiStores } from './storage/api-stores.js';
+import { connectRedis } from './storage/redis/create-redis.js';
+import { createTenantRegistry } from './tenants/tenant-registry.js';
+import { createVerifier } from './verifier/create-verifier.js';
+import type { Verifier } from './verifier/types.js';
+
+/** What the lead wires beyond the API core (sessions, CRL manager, OCSP). */
+export interface ServerWiring {
+  /** Production verifier (with the CRL manager's CRLs / OCSP); default: configured roots, no revocation data. */
+  readonly verifier?: Verifier;
+  readonly readiness?: ReadinessProbe;
+  readonly routes?: readonly ApiRoutes[];
+  /** Where the start banner goes; default console.log. */
+  readonly print?: (line: string) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly demoApiKey?: string;
+  /** Stops accepting, drains in-flight requests (bounded by GATEWAY_SHUTDOWN_TIMEOUT_MS), closes stores. */
+  stop(): Promise<void>;
+}
 
 export async function startServer(
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<() => Promise<void>> {
+  wiring: ServerWiring = {},
+): Promise<RunningServer> {
   const config = loadConfig(env);
-  const app = buildApp({ config });
-  const address = await app.listen({ port: config.port, host: config.host });
-  const shown = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  console.log(`jpki-gateway ${config.mode} mode listening on ${shown}`);
-  const stop = async (): Promise<void> => {
-    await app.close();
+  const print = wiring.print ?? ((line: string) => console.log(line));
+  const clock = systemClock;
+  const metrics = createMetrics();
+  const stores: ApiStores = config.redis
+    ? createRedisStores(
+        await connectRedis({
+          ...config.redis,
+          onError: () => metrics.storeErrors.inc({ store: 'redis', operation: 'connection' }),
+        }),
+        clock,
+      )
+    : createMemoryStores(clock);
+
+  let publicUrl = config.publicUrl;
+  const sandbox = config.mode === 'sandbox' ? createSandboxMode({ clock, publicUrl: () => publicUrl }) : undefined;
+  const verifier =
+    sandbox?.verifier ??
+    wiring.verifier ??
+    createVerifier({ ...(config.trustAnchors.length ? { trustAnchors: config.trustAnchors } : {}), clock });
+  const revocationWired = sandbox !== undefined || wiring.verifier !== undefined;
+  const readiness: ReadinessProbe = async () => {
+    const checks: ReadinessCheck[] = [{ name: 'trust', ok: true }];
+    if (wiring.readiness) checks.push(...(await wiring.readiness()));
+    else
+      checks.push({
+        name: 'revocation',
+        ok: revocationWired,
+        ...(revocationWired ? {} : { detail: 'no revocation source wired' }),
+      });
+    return checks;
   };
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => {
-      void stop().then(() => process.exit(0));
+
+  const app = buildApp({
+    config,
+    verifier,
+    tenants: createTenantRegistry([...config.tenants, ...(sandbox ? [sandbox.demoTenant] : [])]),
+    stores,
+    metrics,
+    readiness,
+    routes: [...(sandbox ? [sandbox.routes] : []), ...(wiring.routes ?? [])],
+  });
+
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await stores.close();
+    throw e;
+  }
+  const port = (app.server.address() as { port: number }).port;
+  const url = env.GATEWAY_PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
+  publicUrl = url;
+  print(`jpki-gateway ${config.mode} mode listening on ${url} (${address.replace(/:\d+$/, '')}:${port})`);
+  print(`  API docs:     ${url}/docs`);
+  print(`  store:        ${stores.kind}`);
+  if (sandbox) {
+    print(`  demo tenant:  ${sandbox.demoTenant.id} (scopes ${[...sandbox.demoTenant.scopes].join(', ')})`);
+    print(`  demo API key: ${sandbox.demoApiKey}`);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      const timer = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutMs);
+      try {
+        await app.close(); // stops accepting; waits for in-flight requests; idle keep-alives closed
+      } finally {
+        clearTimeout(timer);
+        await stores.close();
+      }
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     });
   }
-  return stop;
+  return { url, stop, ...(sandbox ? { demoApiKey: sandbox.demoApiKey } : {}) };
 }

@@ -1,0 +1,60 @@
+/**
+ * Prometheus metrics (prom-client) in a registry per app, so tests and two apps in one
+ * process do not share counters. Names are prefixed jpki_gateway_.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
+  readonly validationOutcomes: Counter<'indication' | 'sub_indication'>;
+  readonly storeErrors: Counter<'store' | 'operation'>;
+  readonly sessionStates: Gauge<'state'>;
+  /** The sessions module reports its counts per state here (called at each scrape). */
+  setSessionStateSource(
+    source: () => Promise<Readonly<Record<string, number>>> | Readonly<Record<string, number>>,
+  ): void;
+}
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'jpki_gateway_' });
+  let sessionSource: (() => Promise<Readonly<Record<string, number>>> | Readonly<Record<string, number>>) | undefined;
+  const sessionStates = new Gauge({
+    name: 'jpki_gateway_sessions',
+    help: 'Sessions by state (as reported by the session store)',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      if (!sessionSource) return;
+      const counts = await sessionSource();
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    },
+  });
+  return {
+    registry,
+    sessionStates,
+    httpDuration: new Histogram({
+      name: 'jpki_gateway_http_request_duration_seconds',
+      help: 'HTTP request latency by route template',
+      labelNames: ['method', 'route', 'status'] as const,
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    validationOutcomes: new Counter({
+      name: 'jpki_gateway_validations_total',
+      help: 'Validation reports by indication and sub-indication',
+      labelNames: ['indication', 'sub_indication'] as const,
+      registers: [registry],
+    }),
+    storeErrors: new Counter({
+      name: 'jpki_gateway_store_errors_total',
+      help: 'Store backend failures (each answered 503 / fail closed)',
+      labelNames: ['store', 'operation'] as const,
+      registers: [registry],
+    }),
+    setSessionStateSource(source) {
+      sessionSource = source;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Sandbox mode (the default of `npm start`, contract §1): the simulated J-LIS instead of the
+ * real one. Trust = the sandbox roots, revocation = the sandbox's current CRLs (reissued on
+ * revocation), card data = the sandbox CV CA, a demo tenant with every scope whose API key is
+ * generated per start, and the /sandbox routes. Never used in production mode.
+ */
+import type { ApiRoutes } from '../api/api-router.js';
+import type { Clock } from '../clock.js';
+import { generateApiKey, hashApiKey } from '../tenants/api-key.js';
+import { SCOPES, type Tenant } from '../tenants/types.js';
+import { createVerifier } from '../verifier/create-verifier.js';
+import type { Verifier } from '../verifier/types.js';
+import { createSandboxCvCa } from './cv-ca.js';
+import { createSandboxPki, type SandboxPki } from './jpki-pki.js';
+import { createSandboxCardRegistry, type SandboxCardRegistry } from './mode-cards.js';
+import { createSandboxCrlBook, type SandboxCrlBook } from './mode-crls.js';
+import { sandboxRoutes, type SandboxOcspRespond } from './mode-routes.js';
+
+export interface SandboxModeOptions {
+  readonly clock: Clock;
+  /** Base URL of this gateway (CRL URLs, the demo tenant's origin); a function because with
+   *  PORT=0 it is known only once the server listens. */
+  readonly publicUrl: () => string;
+  /** The sandbox OCSP responder (request DER → response DER), mounted at POST /sandbox/ocsp. */
+  readonly ocsp?: SandboxOcspRespond;
+  /** Default: the default-seed sandbox J-LIS. */
+  readonly pki?: SandboxPki;
+}
+
+export interface SandboxMode {
+  readonly pki: SandboxPki;
+  /** Always validates against the current sandbox CRLs. */
+  readonly verifier: Verifier;
+  readonly demoTenant: Tenant;
+  /** Printed at start; held only in memory. */
+  readonly demoApiKey: string;
+  readonly cards: SandboxCardRegistry;
+  readonly crls: SandboxCrlBook;
+  readonly routes: ApiRoutes;
+}
+
+export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
+  const { clock } = options;
+  const pki = options.pki ?? createSandboxPki();
+  const crls = createSandboxCrlBook(pki, clock);
+  const cards = createSandboxCardRegistry(pki, clock);
+  const trustAnchors = [...pki.signingRoots, ...pki.authenticationRoots].map((r) => r.der);
+  const cvCaKeys = createSandboxCvCa(pki.seed).cvCaKeys();
+
+  let built: { version: number; verifier: Verifier } | undefined;
+  const current = (): Verifier => {
+    const infos = crls.list(); // reissues a CRL that is due, bumping the version
+    if (!built || built.version !== crls.version) {
+      const verifier = createVerifier({ trustAnchors, crls: infos.map((c) => c.der), cvCaKeys, clock });
+      built = { version: crls.version, verifier };
+    }
+    return built.verifier;
+  };
+  const verifier: Verifier = {
+    verifySignature: (input) => current().verifySignature(input),
+    verifyCertificate: (input) => current().verifyCertificate(input),
+    verifyCardData: (input) => current().verifyCardData(input),
+  };
+
+  const demoApiKey = generateApiKey('sk_sandbox');
+  const demoTenant: Tenant = Object.freeze({
+    id: 'demo',
+    name: 'Demo Securities (sandbox)',
+    apiKeySha256: hashApiKey(demoApiKey),
+    scopes: new Set(SCOPES),
+    get origins() {
+      return Object.freeze([new URL(options.publicUrl()).origin]);
+    },
+    webhookSecret: generateApiKey('whsec'),
+  });
+
+  return {
+    pki,
+    verifier: Object.freeze(verifier),
+    demoTenant,
+    demoApiKey,
+    cards,
+    crls,
+    routes: sandboxRoutes({ cards, crls, clock, publicUrl: options.publicUrl, ocsp: options.ocsp }),
+  };
+}
