@@ -92,3 +92,39 @@ export function issueOcspResponderCertificate(
   });
   return { der, pem, privateKey, publicKey, subjectDer, keyHash: keyIdentifier(publicKey) };
 }
+
+export interface ResponderCertificates {
+  /** The proper delegate of `issuer`. */
+  delegate(issuer: SandboxIssuer): OcspResponderCertificate;
+  /** A forged delegate: names `issuer` as its issuer but is signed by a rogue key. */
+  forged(issuer: SandboxIssuer): OcspResponderCertificate;
+  /** A proper delegate that expired in 2021. */
+  expired(issuer: SandboxIssuer): OcspResponderCertificate;
+}
+
+/** The responder's signers per CA, made once each (key derivation and signing are slow). */
+export function memoizedResponderCertificates(): ResponderCertificates {
+  const memo = (make: (issuer: SandboxIssuer) => OcspResponderCertificate) => {
+    const made = new Map<SandboxIssuer, OcspResponderCertificate>();
+    return (issuer: SandboxIssuer): OcspResponderCertificate => {
+      let c = made.get(issuer);
+      if (!c) made.set(issuer, (c = make(issuer)));
+      return c;
+    };
+  };
+  return {
+    delegate: memo((issuer) => issueOcspResponderCertificate(issuer)),
+    forged: memo((issuer) =>
+      issueOcspResponderCertificate(issuer, {
+        signingKeyOverride: deriveRsaKey('jpki-gateway-sandbox/ocsp-rogue-ca').privateKey,
+        commonName: 'Rogue OCSP Responder',
+      }),
+    ),
+    expired: memo((issuer) =>
+      issueOcspResponderCertificate(issuer, {
+        notBefore: new Date('2020-01-01T00:00:00Z'),
+        notAfter: new Date('2021-01-01T00:00:00Z'),
+      }),
+    ),
+  };
+}

@@ -17,9 +17,8 @@ import type { CertId } from '../revocation/ocsp/types.js';
 import { subjectPublicKeyBits } from './extensions.js';
 import type { SandboxIssuer } from './jpki-leaf.js';
 import { createSandboxPki, type SandboxPki } from './jpki-pki.js';
-import { deriveRsaKey } from './keys.js';
 import { type SandboxOcspFault } from './ocsp-faults.js';
-import { issueOcspResponderCertificate, type OcspResponderCertificate } from './ocsp-responder-certificate.js';
+import { memoizedResponderCertificates, type OcspResponderCertificate } from './ocsp-responder-certificate.js';
 import { readOcspRequest } from './ocsp-request-reader.js';
 import {
   OCSP_RESPONSE_STATUS,
@@ -99,33 +98,8 @@ export function createSandboxOcspResponder(opts: SandboxOcspResponderOptions = {
     };
   });
   const revoked = new Map<string, SandboxRevocation>();
-  const delegates = new Map<SandboxIssuer, OcspResponderCertificate>();
-  const forged = new Map<SandboxIssuer, OcspResponderCertificate>();
-  const expired = new Map<SandboxIssuer, OcspResponderCertificate>();
+  const { delegate, forged: forgedDelegate, expired: expiredDelegate } = memoizedResponderCertificates();
   let fault: SandboxOcspFault = opts.fault ?? 'none';
-
-  const delegate = (issuer: SandboxIssuer): OcspResponderCertificate => {
-    let c = delegates.get(issuer);
-    if (!c) delegates.set(issuer, (c = issueOcspResponderCertificate(issuer)));
-    return c;
-  };
-  // A responder certificate naming the CA as issuer but signed by someone else's key.
-  const forgedDelegate = (issuer: SandboxIssuer): OcspResponderCertificate => {
-    let c = forged.get(issuer);
-    const rogue = deriveRsaKey('jpki-gateway-sandbox/ocsp-rogue-ca').privateKey;
-    if (!c)
-      forged.set(
-        issuer,
-        (c = issueOcspResponderCertificate(issuer, { signingKeyOverride: rogue, commonName: 'Rogue OCSP Responder' })),
-      );
-    return c;
-  };
-  const expiredDelegate = (issuer: SandboxIssuer): OcspResponderCertificate => {
-    let c = expired.get(issuer);
-    const window = { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2021-01-01T00:00:00Z') };
-    if (!c) expired.set(issuer, (c = issueOcspResponderCertificate(issuer, window)));
-    return c;
-  };
 
   if (mode === 'delegated') issuers.forEach(delegate);
 
