@@ -41,6 +41,9 @@ export interface paths {
      *     it); `signing` sessions need `sign` and a `document` with its `content` or its SHA-256
      *     `digest`. The answer gives the widget URL and the single session's client token: hand
      *     both to the browser, never the API key. Sessions expire after `ttlSeconds` (default 600).
+     *     `origin` must be one of the tenant's origins (403 `ERR_FORBIDDEN_ORIGIN`); `purpose`,
+     *     `reference` and the document name may not contain control, line-break or bidi-override
+     *     characters (they are shown to the user and written into the statement).
      */
     post: operations['createSession'];
     delete?: never;
@@ -80,7 +83,7 @@ export interface paths {
     put?: never;
     /**
      * Cancel a pending session
-     * @description A session that is no longer pending cannot be cancelled (409).
+     * @description A session that is no longer pending cannot be cancelled (409; an expired one, 410).
      */
     post: operations['cancelSession'];
     delete?: never;
@@ -164,7 +167,18 @@ export interface paths {
      *     attributes (content-type, messageDigest of the statement or document,
      *     signing-certificate-v2, signing time, the session-binding attribute) and returns their
      *     DER (`dataToSign`) and the DigestInfo over them (`digestInfo`) — the value a card or
-     *     app that signs a hash signs with RSASSA-PKCS1-v1_5.
+     *     app that signs a hash signs with RSASSA-PKCS1-v1_5. Calling it again (e.g. with
+     *     another card) replaces what was prepared.
+     *
+     *     The session-binding attribute is `1.3.6.1.4.1.32473.7351.1` with the value
+     *     `SEQUENCE { version INTEGER (1), sessionId UTF8String, nonceHash OCTET STRING }`
+     *     (nonceHash = SHA-256 of the session's 32-byte nonce); the arc is a documented
+     *     placeholder until the operator's own enterprise number replaces it.
+     *
+     *     A certificate that is not a JPKI signing certificate of the configured trust (e.g. the
+     *     authentication certificate) is refused with 400 whose `detail` starts with
+     *     `ERR_SESSION_CERTIFICATE_NOT_ACCEPTED` and names the report's codes; revocation and
+     *     expiry are decided on the signature, with a full report.
      */
     post: operations['createClientDataToSign'];
     delete?: never;
@@ -186,8 +200,17 @@ export interface paths {
      * Submit the signature (and the card data) and complete the session
      * @description `signatureValue` after data-to-sign (two-step), or `signature`: a complete CMS over the
      *     statement / document built by the client. `cardData` is required when the session
-     *     asked for the My Number. Single use: a replayed signature or token is refused. The
-     *     answer says only the new status; the RP reads the result.
+     *     asked for the My Number. Single use, across replicas: the client token works for one
+     *     submission, a signature value is accepted once (409 `ERR_REPLAY`), the statement nonce
+     *     and the card challenge are consumed. A client-built CMS must sign exactly the statement
+     *     (identity) or the document (signing, by content; a document given by digest needs
+     *     two-step) and, for documents, carry a signing time within the session. The answer says
+     *     only the new status; the RP reads the result.
+     *
+     *     Refusals that change nothing: 400 (shape, `cardData` missing or unexpected), 409
+     *     (`ERR_CONFLICT`: no data-to-sign yet; `ERR_REPLAY`), 401 (token unknown or used), 410
+     *     (session expired). For the widget, `detail` starts with the precise reason code
+     *     (`ERR_SESSION_…`).
      */
     post: operations['submitClientSignature'];
     delete?: never;
@@ -561,21 +584,30 @@ export interface components {
     /** @enum {string} */
     SessionState: 'pending' | 'completed' | 'failed' | 'expired' | 'cancelled';
     /**
-     * @description What a UI can tell the user or operator about a session's progress or failure.
+     * @description What a UI can tell the user or operator about a session's progress or failure (absent
+     *     once completed). Pending: `waiting_for_user` (created), `signing` (data-to-sign issued).
+     *     Failed: `signature_invalid`, `certificate_revoked` (re-verify the customer: a move or a
+     *     name change revokes the signing certificate), `certificate_expired`,
+     *     `certificate_not_yet_valid`, `certificate_not_trusted` (no path to the configured
+     *     roots), `certificate_not_accepted` (wrong purpose, e.g. the authentication
+     *     certificate), `revocation_unavailable` (try later), `card_data_invalid` (text-AP data
+     *     tampered, of another person or not signed by the present card). Ended otherwise:
+     *     `expired`, `cancelled_by_rp`.
      * @enum {string}
      */
     SessionHint:
       | 'waiting_for_user'
       | 'signing'
-      | 'card_data_required'
-      | 'card_data_invalid'
       | 'signature_invalid'
       | 'certificate_revoked'
       | 'certificate_expired'
-      | 'certificate_invalid'
+      | 'certificate_not_yet_valid'
+      | 'certificate_not_trusted'
+      | 'certificate_not_accepted'
       | 'revocation_unavailable'
-      | 'cancelled_by_rp'
-      | 'expired';
+      | 'card_data_invalid'
+      | 'expired'
+      | 'cancelled_by_rp';
     /** @description The document to sign — its `content` (base64, up to 1 MiB) or its SHA-256 `digest` (base64). */
     DocumentInput: {
       name: string;
@@ -631,25 +663,33 @@ export interface components {
       notAfter: string;
       der?: components['schemas']['Base64'];
     };
-    /** @description The verified basic four (犯収法 本人特定事項). */
-    SessionIdentity: {
-      name?: string;
-      address?: string;
-      birthDate?: string | null;
-      /** @enum {string} */
-      sex?: 'male' | 'female' | 'unknown';
-      nameNormalized?: string;
-      addressNormalized?: string;
-      nameSubstitutePositions?: number[];
-      addressSubstitutePositions?: number[];
-    };
+    /**
+     * @description Present once a session completed or failed. A failed session shares no identity (the
+     *     report keeps the certificate facts and every error code).
+     */
     SessionResult: {
+      /**
+       * @description The core's report of the signature; for a failed session it also lists the session's
+       *     own errors (card data `ERR_CARD_*`, `ERR_SESSION_SIGNING_TIME`, …) and is never
+       *     TOTAL_PASSED.
+       */
       report: components['schemas']['ValidationReport'];
-      identity?: components['schemas']['SessionIdentity'];
-      certificate: components['schemas']['CertificateSummary'];
+      /** @description The verified basic four (犯収法 本人特定事項), when `include` has `basic4` and the session completed. */
+      identity?: components['schemas']['SignerIdentity'];
+      /** @description The signing certificate, when one was identified (keep `der` to re-check it later, 現況確認). */
+      certificate?: components['schemas']['CertificateSummary'];
+      /**
+       * @description The id of the verification record. Until the evidence store lands this is a
+       *     placeholder id (`evd_…`) that GET /v1/evidence/{id} does not resolve yet.
+       */
       evidenceId: string;
-      /** @description The CAdES-B signature (CMS SignedData, DER, base64), signing sessions. */
+      /**
+       * @description The CMS SignedData (DER, base64): for signing sessions the detached CAdES baseline-B
+       *     signature of the document; for identity sessions the signature with the statement
+       *     attached.
+       */
       signature?: components['schemas']['Base64'];
+      /** @description The My Number is stored and not yet read (GET /v1/sessions/{id}/my-number, once). */
       myNumberAvailable: boolean;
     };
     SessionStatus: {
@@ -658,6 +698,9 @@ export interface components {
       status: components['schemas']['SessionState'];
       hint?: components['schemas']['SessionHint'];
       reference?: string;
+      purpose?: string;
+      origin?: string;
+      include?: ('basic4' | 'my_number')[];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -690,7 +733,13 @@ export interface components {
       };
       origin: string;
       purpose: string;
-      /** @description Identity sessions — the UTF-8 statement the user signs (RP, origin, purpose, nonce, time). */
+      /**
+       * @description Identity sessions — the exact UTF-8 text the user signs, shown before signing. Format
+       *     v1, one field per line, LF-terminated: `jpki-gateway identity statement v1 /
+       *     本人確認ステートメント`, `Relying party / 依頼者: <tenant name>`, `Origin / オリジン:
+       *     <origin>`, `Purpose / 目的: <purpose>`, `Nonce / ノンス: <32 random bytes, base64url>`,
+       *     `Issued at / 発行日時: <UTC, YYYY-MM-DDTHH:MM:SSZ>`. The nonce is single-use.
+       */
       statement?: string;
       document?: {
         name: string;
@@ -1126,6 +1175,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
+      410: components['responses']['Gone'];
       422: components['responses']['IdempotencyKeyReused'];
       429: components['responses']['RateLimited'];
       500: components['responses']['Internal'];
@@ -1211,6 +1261,7 @@ export interface operations {
         };
       };
       401: components['responses']['Unauthorized'];
+      409: components['responses']['Conflict'];
       410: components['responses']['Gone'];
       429: components['responses']['RateLimited'];
       500: components['responses']['Internal'];
