@@ -42,7 +42,7 @@ for (const signer of ['delegated', 'ca'] as const) {
       createOcspChecker({
         clock,
         cacheSize: 0,
-        responders: [{ url: server.url, timeoutMs: 300, maxBytes: 64 * 1024 }],
+        responders: [{ url: server.url, timeoutMs: 1_000, maxBytes: 64 * 1024 }],
       });
 
     it('answers good without a fault (the matrix is not vacuous)', async () => {
