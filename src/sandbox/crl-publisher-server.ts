@@ -4,7 +4,7 @@
  * with ETag / Last-Modified and 304s, partitions that grow to millions of synthetic entries
  * (streamed from a file), revocations that show in the next CRL, and switchable faults for the
  * refresh tests: a cut download, 500, a slow answer, garbage, a redirect, a stale CRL, and a
- * replay of the previous CRL (lower CRL number).
+ * replay of the first CRL served (lower CRL number).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -48,6 +48,8 @@ export interface SandboxCrlServer {
   revoke(cert: Uint8Array | Certificate, reason?: ReasonName, at?: Date): void;
   /** Adds `n` synthetic entries to a partition. */
   grow(p: SandboxPartitionName | string, n: number): void;
+  /** Issues the partition's next CRL (new number, thisUpdate = now), like J-LIS's daily run. */
+  republish(p: SandboxPartitionName | string): void;
   setFault(fault: CrlServerFault, partition?: string): void;
   /** Full CRL bodies served (200s), per partition id or in total. */
   downloads(partition?: string): number;
@@ -72,7 +74,8 @@ interface Partition {
   version: number;
   crlNumber: number;
   current?: Promise<Rendition>;
-  previous?: Rendition;
+  /** The first CRL served, replayed by the 'replay' fault (a lower CRL number). */
+  first?: Rendition;
 }
 
 export async function startSandboxCrlServer(o: SandboxCrlServerOptions = {}): Promise<SandboxCrlServer> {
@@ -126,11 +129,12 @@ export async function startSandboxCrlServer(o: SandboxCrlServerOptions = {}): Pr
   const rendition = async (p: Partition, fault: CrlServerFault): Promise<Rendition> => {
     if (fault === 'stale') return render(p, true);
     const cur = p.current ? await p.current : undefined;
-    if (fault === 'replay' && p.previous) return p.previous;
+    if (fault === 'replay' && p.first) return p.first;
     if (cur && cur.version === p.version) return cur;
-    if (cur) p.previous = cur;
     p.current = render(p, false);
-    return p.current;
+    const next = await p.current;
+    p.first ??= next;
+    return next;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -158,7 +162,8 @@ export async function startSandboxCrlServer(o: SandboxCrlServerOptions = {}): Pr
     const notModified = req.headers['if-none-match']
       ? req.headers['if-none-match'] === r.etag
       : !Number.isNaN(ims) && Math.floor(r.thisUpdate.getTime() / 1000) * 1000 <= ims;
-    if (notModified && fault === 'none') return void res.writeHead(304, { etag: r.etag, 'last-modified': lastModified }).end();
+    if (notModified && fault === 'none')
+      return void res.writeHead(304, { etag: r.etag, 'last-modified': lastModified }).end();
     const size = r.body instanceof Uint8Array ? r.body.length : r.body.size;
     res.writeHead(200, {
       'content-type': 'application/pkix-crl',
@@ -207,6 +212,9 @@ export async function startSandboxCrlServer(o: SandboxCrlServerOptions = {}): Pr
       const part = byId(p);
       part.synthetic += n;
       changed(part);
+    },
+    republish(p) {
+      changed(byId(p));
     },
     setFault(fault, partition = '*') {
       if (fault === 'none') faults.delete(partition);
