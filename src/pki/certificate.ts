@@ -91,6 +91,8 @@ export function parseCertificateFromCheckedTree(der: Uint8Array): Certificate {
 }
 
 function parseTree(der: Uint8Array, root: Tlv): Certificate {
+  // RFC 5280 §4.1: Certificate ::= SEQUENCE (cursor() does not look at the parent's own tag)
+  if (root.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_DER_STRUCTURE', 'Certificate must be a SEQUENCE');
   const top = cursor(der, root, 'Certificate');
   const tbsT = top.next(TAG.SEQUENCE);
   const outerAlgT = top.next(TAG.SEQUENCE);

@@ -57,9 +57,15 @@ function ext(der: Uint8Array, depth = 16): { buf: Uint8Array; root: Tlv } {
   return { buf: der, root: parseDer(der, depth) };
 }
 
-export function decodeBasicConstraints(der: Uint8Array): BasicConstraints {
+/** The extension value's outer element must be a SEQUENCE (cursor() does not check its parent's tag). */
+function seqRoot(der: Uint8Array, what: string): { buf: Uint8Array; c: ReturnType<typeof cursor> } {
   const { buf, root } = ext(der);
-  const c = cursor(buf, root, 'BasicConstraints');
+  if (root.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_DER_STRUCTURE', `${what} must be a SEQUENCE`);
+  return { buf, c: cursor(buf, root, what) };
+}
+
+export function decodeBasicConstraints(der: Uint8Array): BasicConstraints {
+  const { buf, c } = seqRoot(der, 'BasicConstraints');
   let ca = false;
   const b = c.optional(TAG.BOOLEAN);
   if (b) {
@@ -80,8 +86,7 @@ export function decodeKeyUsage(der: Uint8Array): number {
 }
 
 export function decodeOidSequence(der: Uint8Array, what: string): string[] {
-  const { buf, root } = ext(der);
-  const c = cursor(buf, root, what);
+  const { buf, c } = seqRoot(der, what);
   const out: string[] = [];
   while (!c.done) out.push(readOid(buf, c.next(TAG.OID)));
   if (out.length === 0) throw new GatewayError('ERR_CERT_MALFORMED', `empty ${what}`);
@@ -94,8 +99,7 @@ export function decodeSubjectKeyIdentifier(der: Uint8Array): Uint8Array {
 }
 
 export function decodeAuthorityKeyIdentifier(der: Uint8Array): AuthorityKeyIdentifier {
-  const { buf, root } = ext(der);
-  const c = cursor(buf, root, 'AuthorityKeyIdentifier');
+  const { buf, c } = seqRoot(der, 'AuthorityKeyIdentifier');
   const k = c.optional(0x80);
   const n = c.optional(0xa1);
   const s = c.optional(0x82);
@@ -112,8 +116,7 @@ export function decodeAuthorityKeyIdentifier(der: Uint8Array): AuthorityKeyIdent
 
 /** Certificate policy OIDs (RFC 5280 §4.2.1.4); qualifiers are skipped, duplicates rejected. */
 export function decodeCertificatePolicies(der: Uint8Array): string[] {
-  const { buf, root } = ext(der);
-  const c = cursor(buf, root, 'certificatePolicies');
+  const { buf, c } = seqRoot(der, 'certificatePolicies');
   const out: string[] = [];
   while (!c.done) {
     const pi = cursor(buf, c.next(TAG.SEQUENCE), 'PolicyInformation');
@@ -168,8 +171,7 @@ export function decodeGeneralNamesExtension(der: Uint8Array): GeneralName[] {
 }
 
 export function decodeCrlDistributionPoints(der: Uint8Array): DistributionPoint[] {
-  const { buf, root } = ext(der);
-  const c = cursor(buf, root, 'CRLDistributionPoints');
+  const { buf, c } = seqRoot(der, 'CRLDistributionPoints');
   const out: DistributionPoint[] = [];
   while (!c.done) {
     const dp = cursor(buf, c.next(TAG.SEQUENCE), 'DistributionPoint');
@@ -193,8 +195,7 @@ export function decodeCrlDistributionPoints(der: Uint8Array): DistributionPoint[
 
 /** OCSP responder URLs from authorityInfoAccess (RFC 5280 §4.2.2.1). */
 export function decodeAiaOcspUrls(der: Uint8Array): string[] {
-  const { buf, root } = ext(der);
-  const c = cursor(buf, root, 'AuthorityInfoAccess');
+  const { buf, c } = seqRoot(der, 'AuthorityInfoAccess');
   const out: string[] = [];
   while (!c.done) {
     const ad = cursor(buf, c.next(TAG.SEQUENCE), 'AccessDescription');

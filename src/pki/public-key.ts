@@ -60,6 +60,7 @@ function importSpkiUncached(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
       if (!algC.done) algC.next(TAG.NULL);
       algC.end();
       const rk = parseDer(keyBits, 4);
+      if (rk.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_KEY_MALFORMED', 'RSAPublicKey must be a SEQUENCE');
       const rc = cursor(keyBits, rk, 'RSAPublicKey');
       const n = readIntegerBytes(keyBits, rc.next(TAG.INTEGER));
       const e = readIntegerBytes(keyBits, rc.next(TAG.INTEGER));

@@ -107,3 +107,11 @@ describe('parseCertificate refuses malformed certificates with their own codes',
     expect(codeOf(der)).toBe('ERR_KEY_MALFORMED');
   });
 });
+
+describe('outer tags are checked, not only lengths', () => {
+  it('refuses a certificate whose outer SEQUENCE is re-tagged as a SET', () => {
+    const der = new Uint8Array(roots[0]!.der);
+    der[0] = 0x31;
+    expect(() => parseCertificate(der)).toThrowError(expect.objectContaining({ code: 'ERR_DER_STRUCTURE' }));
+  });
+});
