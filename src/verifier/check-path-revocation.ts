@@ -13,6 +13,7 @@ import type { PathElement } from '../path/index.js';
 import { checkRevocation, REASON_MEANINGS, type VerifiedCrl } from '../revocation/crl/index.js';
 import type { RevocationFacts } from '../report/types.js';
 import type { CrlStore } from './crl-store.js';
+import type { OcspChecker, OcspResult } from '../revocation/ocsp/index.js';
 import type { RevocationMethod } from './types.js';
 
 export type RevocationOutcome =
@@ -35,8 +36,13 @@ export function checkPathRevocation(
   store: CrlStore,
   method: RevocationMethod,
   at: number,
+  ocsp?: OcspChecker,
 ): RevocationOutcome | Promise<RevocationOutcome> {
-  if (method !== 'none' && method !== 'ocsp') {
+  if (method === 'ocsp' || method === 'ocsp-then-crl' || method === 'crl-then-ocsp') {
+    if (!ocsp) throw new TypeError('checkPathRevocation: an OCSP method needs an OCSP checker');
+    return checkAllWithOcsp(elements, store, method, at, ocsp);
+  }
+  if (method === 'crl') {
     const pending = elements.filter((el) => store.cached(el.issuer) === undefined);
     if (pending.length) {
       return Promise.all(pending.map((el) => store.forIssuer(el.issuer))).then(() =>
@@ -56,35 +62,108 @@ function checkAll(
   const policy = method === 'none' ? 'none (opt-out)' : method;
   if (method === 'none') return { ok: true, facts: { status: 'not_checked', source: 'none', policy } };
   const checkedAt = new Date(at).toISOString();
+  return combine(
+    elements.map((el) => ({ el, r: checkOne(el, store, at, policy, checkedAt) })),
+    policy,
+    checkedAt,
+  );
+}
+
+/** The signer's facts, or the first failure (a revoked CA is named in the error, not in the facts). */
+function combine(
+  results: readonly { el: PathElement; r: RevocationOutcome }[],
+  policy: string,
+  checkedAt: string,
+): RevocationOutcome {
   let leafFacts: RevocationFacts | undefined;
-  for (const el of elements) {
-    const r = checkOne(el, store, method, at, policy, checkedAt);
-    if (!r.ok) {
-      // The report's revocation block describes the signer; a revoked CA is named in the error.
+  for (const { el, r } of results) {
+    if (!r.ok)
       return el.index === 0 ? r : { ...r, facts: { status: 'unknown', source: r.facts.source, policy, checkedAt } };
-    }
     if (el.index === 0) leafFacts = r.facts;
   }
   return { ok: true, facts: leafFacts ?? { status: 'good', source: 'crl', policy, checkedAt } };
 }
 
-function checkOne(
-  el: PathElement,
+/**
+ * OCSP methods. `ocsp-then-crl`: an OCSP good/revoked/unknown answer is final (unknown is an
+ * authorized "not valid", jpki-reference §5); only unusable OCSP falls back to the CRL.
+ * `crl-then-ocsp`: a CRL answer (good or revoked) is final; an unusable CRL falls back to OCSP.
+ */
+async function checkAllWithOcsp(
+  elements: readonly PathElement[],
   store: CrlStore,
-  method: RevocationMethod,
+  method: 'ocsp' | 'ocsp-then-crl' | 'crl-then-ocsp',
   at: number,
-  policy: string,
-  checkedAt: string,
-): RevocationOutcome {
+  ocsp: OcspChecker,
+): Promise<RevocationOutcome> {
+  const policy = method;
+  const checkedAt = new Date(at).toISOString();
+  const crl = async (el: PathElement): Promise<RevocationOutcome> => {
+    await store.forIssuer(el.issuer);
+    return checkOne(el, store, at, policy, checkedAt);
+  };
+  const viaOcsp = async (el: PathElement): Promise<RevocationOutcome> =>
+    ocspOutcome(await ocsp.check(el.certificate, el.issuer.certificate, at), at, policy, checkedAt);
+  const final = (r: RevocationOutcome): boolean =>
+    r.ok || r.error.code === 'ERR_REVOKED' || r.error.code === 'ERR_OCSP_UNKNOWN';
+  const results: { el: PathElement; r: RevocationOutcome }[] = [];
+  for (const el of elements) {
+    let r: RevocationOutcome;
+    if (method === 'ocsp') r = await viaOcsp(el);
+    else if (method === 'ocsp-then-crl') {
+      r = await viaOcsp(el);
+      if (!final(r)) r = await crl(el);
+    } else {
+      r = await crl(el);
+      if (!r.ok && r.error.code !== 'ERR_REVOKED') r = await viaOcsp(el);
+    }
+    results.push({ el, r });
+    if (!r.ok) break;
+  }
+  return combine(results, policy, checkedAt);
+}
+
+function ocspOutcome(res: OcspResult, at: number, policy: string, checkedAt: string): RevocationOutcome {
+  if (res.status === 'error') {
+    return {
+      ok: false,
+      error: res.error,
+      facts: { status: 'unknown', source: 'ocsp', policy, checkedAt },
+      revokedWithoutPoe: false,
+    };
+  }
+  const times = {
+    thisUpdate: iso(res.thisUpdate),
+    ...(res.nextUpdate ? { nextUpdate: iso(res.nextUpdate) } : {}),
+  };
+  if (res.status === 'good') {
+    return { ok: true, facts: { status: 'good', source: 'ocsp', checkedAt, ...times, policy } as RevocationFacts };
+  }
+  return {
+    ok: false,
+    error: new GatewayError('ERR_REVOKED', `revoked at ${iso(res.revokedAt)} (${res.reason}), OCSP`),
+    facts: {
+      status: 'revoked',
+      source: 'ocsp',
+      reason: res.reason,
+      reasonMeaning: REASON_MEANINGS[res.reason],
+      revokedAt: iso(res.revokedAt),
+      checkedAt,
+      ...times,
+      policy,
+    } as RevocationFacts,
+    revokedWithoutPoe: res.revokedAt.getTime() > at,
+  };
+}
+
+/** CRL answer for one certificate; the issuer's CRLs must already be bound (see forIssuer). */
+function checkOne(el: PathElement, store: CrlStore, at: number, policy: string, checkedAt: string): RevocationOutcome {
   const unknown = (error: GatewayError, source: 'crl' | 'ocsp' | 'none' = 'none'): RevocationOutcome => ({
     ok: false,
     error,
     facts: { status: 'unknown', source, policy, checkedAt },
     revokedWithoutPoe: false,
   });
-  if (method === 'ocsp') {
-    return unknown(new GatewayError('ERR_REVOCATION_UNAVAILABLE', 'OCSP is not available in this version'));
-  }
   const what = el.index === 0 ? 'signer certificate' : `CA certificate ${el.certificate.serialHex}`;
   // RFC 5280 §5.2.6: a certificate pointing at delta CRLs may be revoked in a delta only.
   // Delta CRLs are not supported, so a complete CRL alone cannot say "good": fail closed.

@@ -8,6 +8,7 @@ import { isGatewayError } from '../errors.js';
 import { parseCertificate, type Certificate } from '../pki/certificate.js';
 import { createTrustStore, loadBundledRoots, type TrustStore } from '../trust/index.js';
 import { CrlStore } from './crl-store.js';
+import { createOcspChecker } from '../revocation/ocsp/index.js';
 import { createCvCaKeyring } from '../identity/my-number/cv-ca-keys.js';
 import { verifyCardData } from '../identity/my-number/verify-card-data.js';
 import { verifyCertificate } from './verify-certificate.js';
@@ -63,6 +64,17 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     intermediates: parseAll(options.intermediates, 'intermediates'),
     crls: new CrlStore(options.crls ?? [], clock, graceMs),
     revocation,
+    // One checker per verifier so its answer cache is shared by every verification.
+    ocsp: createOcspChecker({
+      clock,
+      // ocspUrl replaces the AIA: it fills every responder entry without its own URL.
+      responders: [
+        ...(options.ocspResponders ?? []).map((r) => (r.url || !options.ocspUrl ? r : { ...r, url: options.ocspUrl })),
+        ...(options.ocspUrl ? [{ url: options.ocspUrl }] : []),
+      ],
+      ...(options.ocspMaxAgeMs !== undefined ? { maxAgeMs: options.ocspMaxAgeMs } : {}),
+      ...(options.clockSkewMs !== undefined ? { skewMs: options.clockSkewMs } : {}),
+    }),
     allowedPolicies: options.allowedPolicies,
   };
   const cvCaKeys = createCvCaKeyring(options.cvCaKeys);

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { KeyUsageName } from '../pki/extensions.js';
 import type { HashName } from '../pki/algorithms.js';
 import type { Profile, ValidationReport } from '../report/types.js';
+import type { OcspResponderConfig } from '../revocation/ocsp/index.js';
 import type { CardDataResult, CvCaKeyInput, VerifyCardDataInput } from '../identity/my-number/types.js';
 
 export type { CardDataResult, CvCaKeyInput, VerifyCardDataInput };
@@ -17,8 +18,14 @@ export interface VerifierOptions {
   readonly crls?: readonly Uint8Array[];
   /** 'none' is the named opt-out: reported as not_checked with a warning. Default 'crl'. */
   readonly revocation?: RevocationMethod;
-  /** Responder URL for OCSP (revocation issue); accepted now, reported as unavailable. */
+  /** OCSP responder URL used for every certificate (overrides the certificates' AIA). */
   readonly ocspUrl?: string;
+  /** Per-responder OCSP settings (URL, pinned responder certificate, nonce, CertID hash, limits). */
+  readonly ocspResponders?: readonly OcspResponderConfig[];
+  /** Oldest acceptable OCSP answer (thisUpdate) in ms. Default 1 hour. */
+  readonly ocspMaxAgeMs?: number;
+  /** Allowed clock skew for OCSP times in ms. Default 5 minutes. */
+  readonly clockSkewMs?: number;
   readonly clock?: Clock;
   /** Accept a CRL this long after its nextUpdate (J-LIS refresh window). Default 0. */
   readonly crlGraceMs?: number;

@@ -13,12 +13,14 @@ import type { Profile, ReportMessage, RevocationFacts, ValidationReport } from '
 import { checkPathRevocation, type RevocationOutcome } from './check-path-revocation.js';
 import type { CrlStore } from './crl-store.js';
 import type { RevocationMethod } from './types.js';
+import type { OcspChecker } from '../revocation/ocsp/index.js';
 
 export interface SignerContext {
   readonly anchors: TrustStore;
   readonly intermediates: readonly Certificate[];
   readonly crls: CrlStore;
   readonly revocation: RevocationMethod;
+  readonly ocsp: OcspChecker;
   readonly allowedPolicies: readonly string[] | undefined;
 }
 
@@ -96,7 +98,7 @@ export function validateSigner(ctx: SignerContext, input: SignerInput): Validati
     });
     chain = [...path.certificates.slice(1), path.anchor.certificate];
     if (ctx.revocation === 'none') warnings.push(REVOCATION_OPT_OUT_WARNING);
-    const rev = checkPathRevocation(pathElements(path), ctx.crls, ctx.revocation, input.at);
+    const rev = checkPathRevocation(pathElements(path), ctx.crls, ctx.revocation, input.at, ctx.ocsp);
     return rev instanceof Promise ? rev.then(finish, failed) : finish(rev);
   } catch (e) {
     return failed(e);
