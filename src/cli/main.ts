@@ -6,6 +6,7 @@ import { runVerify } from './verify.js';
 import { runVerifyCertificate } from './verify-certificate.js';
 import { runServe } from './serve.js';
 import { runSandbox } from './sandbox-card.js';
+import { runCrl } from './crl.js';
 import { UsageError, type Io, defaultIo } from './io.js';
 
 const USAGE = `usage:
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   verify: runVerify,
   'verify-certificate': runVerifyCertificate,
   sandbox: runSandbox,
+  crl: runCrl,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
