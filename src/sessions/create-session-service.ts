@@ -19,7 +19,8 @@ export function createSessionService(options: SessionServiceDeps) {
   const limits: SessionLimits = Object.freeze({ ...DEFAULT_SESSION_LIMITS, ...options.limits });
   if (!(limits.minTtlSeconds <= limits.defaultTtlSeconds && limits.defaultTtlSeconds <= limits.maxTtlSeconds))
     throw new TypeError('session limits: need minTtlSeconds ≤ defaultTtlSeconds ≤ maxTtlSeconds');
-  if (!/^https?:\/\/[^/]+/.test(options.publicUrl)) throw new TypeError('publicUrl must be an http(s) URL');
+  if (typeof options.publicUrl === 'string' && !/^https?:\/\/[^/]+/.test(options.publicUrl))
+    throw new TypeError('publicUrl must be an http(s) URL');
   const deps: SessionDeps = { ...options, limits };
   return Object.freeze({
     limits,

@@ -82,7 +82,14 @@ export async function createSession(
     ...(cardChallenge ? [deps.singleUse.putIfAbsent(cardChallengeKey(tenant.id, id), cardChallenge, liveMs)] : []),
   ];
   if (!(await Promise.all(singles)).every(Boolean)) throw new Error('single-use value collision');
-  return { id, type, status: 'pending', expiresAt, widgetUrl: widgetUrl(deps.publicUrl, id), clientToken };
+  return {
+    id,
+    type,
+    status: 'pending',
+    expiresAt,
+    widgetUrl: widgetUrl(typeof deps.publicUrl === 'function' ? deps.publicUrl() : deps.publicUrl, id),
+    clientToken,
+  };
 }
 
 /**

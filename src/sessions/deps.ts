@@ -22,8 +22,9 @@ export interface SessionDeps {
   readonly vault: MyNumberVault;
   readonly verifier: SessionVerifier;
   readonly clock: Clock;
-  /** GATEWAY_PUBLIC_URL: the widget URL handed to the RP starts with it. */
-  readonly publicUrl: string;
+  /** GATEWAY_PUBLIC_URL: the widget URL handed to the RP starts with it (a function when the
+   *  port is known only once the server listens). */
+  readonly publicUrl: string | (() => string);
   readonly limits: SessionLimits;
   /** Called after every transition to a terminal state (webhooks attach here). Must not throw. */
   readonly onStatusChange?: (change: SessionStatusChange) => void;

@@ -17,6 +17,6 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = Object.freeze({
   minTtlSeconds: 60,
   maxTtlSeconds: 3600,
   retentionSeconds: 86_400,
-  maxDocumentBytes: 512 * 1024,
+  maxDocumentBytes: 1024 * 1024,
   clockSkewSeconds: 300,
 });

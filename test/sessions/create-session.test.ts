@@ -92,7 +92,7 @@ describe('createSession', () => {
       { ...signing, document: { name: 'x.pdf', content: 'AAAA', digest: 'A'.repeat(43) + '=' } },
       { ...signing, document: { name: 'x.pdf', digest: Buffer.alloc(20).toString('base64') } },
       { ...signing, document: { name: 'x.pdf', content: 'not base64!' } },
-      { ...signing, document: { name: 'x.pdf', content: Buffer.alloc(512 * 1024 + 1).toString('base64') } },
+      { ...signing, document: { name: 'x.pdf', content: Buffer.alloc(1024 * 1024 + 1).toString('base64') } },
       { ...signing, document: { ...signing.document, mediaType: 'pdf' } },
       { ...signing, document: { ...signing.document, name: 'a\u0000b' } },
       { ...identity, webhookUrl: 'http://rp.example/hook' },
