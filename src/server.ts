@@ -102,10 +102,14 @@ export async function startServer(
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
+      // Stops accepting and waits for in-flight requests. Keep-alive connections that turn idle
+      // once their request is answered are closed as they do; after the grace period, all are.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
       const timer = setTimeout(() => app.server.closeAllConnections(), config.shutdownTimeoutMs);
       try {
-        await app.close(); // stops accepting; waits for in-flight requests; idle keep-alives closed
+        await app.close();
       } finally {
+        clearInterval(idle);
         clearTimeout(timer);
         await stores.close();
       }
