@@ -19,6 +19,7 @@ import { readSubmission, type CardDataInput, type ReadSubmission } from './read-
 import { applyTransition, loadClientSession } from './session-access.js';
 import type { SessionHint, SessionRecord, StoredResult, SubmissionOutcome } from './types.js';
 import { verifySubmission } from './verify-submission.js';
+import { certificateSummary } from './views.js';
 
 interface Decision {
   readonly status: 'completed' | 'failed';
@@ -84,7 +85,7 @@ async function decide(deps: SessionDeps, r: SessionRecord, read: ReadSubmission)
     result: {
       report,
       identity: basic4 ? (v.report.signer?.identity ?? null) : null,
-      certificate: v.certificate ? Buffer.from(v.certificate).toString('base64') : null,
+      certificate: v.certificate ? certificateSummary(v.certificate, v.report) : null,
       signature,
       evidenceId: newEvidenceId(),
       myNumberStored: myNumber !== undefined,
@@ -110,7 +111,7 @@ function failed(report: ValidationReport, certificate: Uint8Array | undefined, s
     result: {
       report: report.signer ? { ...report, signer: { ...report.signer, identity: null } } : report,
       identity: null,
-      certificate: certificate ? Buffer.from(certificate).toString('base64') : null,
+      certificate: certificate ? certificateSummary(certificate, report) : null,
       signature,
       evidenceId: newEvidenceId(),
       myNumberStored: false,

@@ -88,8 +88,8 @@ export interface StoredResult {
   readonly report: ValidationReport;
   /** The verified basic four, when `basic4` was requested and the signature passed. */
   readonly identity: Record<string, unknown> | null;
-  /** base64 DER of the signing certificate, when one was identified. */
-  readonly certificate: string | null;
+  /** The signing certificate (facts + base64 DER), when one was identified. */
+  readonly certificate: CertificateSummary | null;
   /** base64 CMS SignedData (the assembled or the client-built one). */
   readonly signature: string | null;
   /** Placeholder id until the evidence store (evidence issue) records the 犯収法 record. */

@@ -1,11 +1,11 @@
 /** Record → what the RP and the widget may see (never the client token hash, nonce or prepared bytes). */
 import { parseCertificate } from '../pki/certificate.js';
 import { certificateFacts } from '../report/build-report.js';
+import type { ValidationReport } from '../report/types.js';
 import type { CertificateSummary, ClientSessionView, SessionRecord, SessionView } from './types.js';
 
 export function sessionView(r: SessionRecord, myNumberAvailable: boolean): SessionView {
   const res = r.result;
-  const certificate = res?.certificate ? certificateSummary(res.certificate) : undefined;
   return {
     id: r.id,
     type: r.type,
@@ -22,7 +22,7 @@ export function sessionView(r: SessionRecord, myNumberAvailable: boolean): Sessi
           result: {
             report: res.report,
             ...(res.identity ? { identity: res.identity } : {}),
-            ...(certificate ? { certificate } : {}),
+            ...(res.certificate ? { certificate: res.certificate } : {}),
             evidenceId: res.evidenceId,
             ...(res.signature ? { signature: res.signature } : {}),
             myNumberAvailable,
@@ -33,14 +33,18 @@ export function sessionView(r: SessionRecord, myNumberAvailable: boolean): Sessi
   };
 }
 
-function certificateSummary(derB64: string): CertificateSummary | undefined {
-  try {
-    const f = certificateFacts(parseCertificate(Buffer.from(derB64, 'base64')));
-    const { sha256, serialNumber, issuer, subject, notBefore, notAfter } = f;
-    return { sha256, serialNumber, issuer, subject, notBefore, notAfter, der: derB64 };
-  } catch {
-    return undefined; // stored only after it parsed once; never fail a read over it
+/** Computed once at completion: from the report's facts when it has them, else by parsing. */
+export function certificateSummary(der: Uint8Array, report: ValidationReport): CertificateSummary | null {
+  let facts = report.signer?.certificate;
+  if (!facts) {
+    try {
+      facts = certificateFacts(parseCertificate(der));
+    } catch {
+      return null; // not even a certificate: the report says why
+    }
   }
+  const { sha256, serialNumber, issuer, subject, notBefore, notAfter } = facts;
+  return { sha256, serialNumber, issuer, subject, notBefore, notAfter, der: Buffer.from(der).toString('base64') };
 }
 
 export function clientSessionView(r: SessionRecord): ClientSessionView {
