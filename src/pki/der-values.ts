@@ -68,14 +68,15 @@ export function readOid(buf: Uint8Array, t: Tlv): string {
   for (let i = t.valueStart; i < t.end; i++) key += String.fromCharCode(buf[i]!);
   const hit = oidCache.get(key);
   if (hit !== undefined) return hit;
-  const parts: number[] = [];
-  let v = 0;
+  // Arcs stay numbers while safe and switch to BigInt beyond (2.25.<UUID> OIDs have 128-bit arcs).
+  const parts: (number | bigint)[] = [];
+  let v: number | bigint = 0;
   let fresh = true;
   for (let i = t.valueStart; i < t.end; i++) {
     const b = buf[i]!;
     if (fresh && b === 0x80) throw new GatewayError('ERR_DER_NOT_CANONICAL', 'non-minimal OID arc');
-    v = v * 128 + (b & 0x7f);
-    if (v > Number.MAX_SAFE_INTEGER / 128) throw new GatewayError('ERR_DER_STRUCTURE', 'OID arc too large');
+    if (typeof v === 'number' && v > (Number.MAX_SAFE_INTEGER - 127) / 128) v = BigInt(v);
+    v = typeof v === 'number' ? v * 128 + (b & 0x7f) : v * 128n + BigInt(b & 0x7f);
     fresh = (b & 0x80) === 0;
     if (fresh) {
       parts.push(v);
@@ -84,7 +85,14 @@ export function readOid(buf: Uint8Array, t: Tlv): string {
   }
   if (!fresh) throw new GatewayError('ERR_DER_TRUNCATED', 'OID arc');
   const first = parts[0]!;
-  const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
+  const head =
+    typeof first === 'bigint'
+      ? [2n, first - 80n]
+      : first < 40
+        ? [0, first]
+        : first < 80
+          ? [1, first - 40]
+          : [2, first - 80];
   const dotted = [...head, ...parts.slice(1)].join('.');
   if (oidCache.size < 4096) oidCache.set(key, dotted);
   return dotted;

@@ -146,3 +146,12 @@ describe('decodeInput', () => {
     expect(code(() => decodeInput(new Uint8Array(100), 10))).toBe('ERR_INPUT_TOO_LARGE');
   });
 });
+
+describe('OID arcs', () => {
+  it('reads 128-bit arcs of 2.25.<UUID> OIDs exactly', async () => {
+    const { oid } = await import('../../src/pki/der-write.js');
+    const dotted = '2.25.329800735698586629295641978511506172918';
+    const der = oid(dotted);
+    expect(readOid(der, readTlv(der, 0))).toBe(dotted);
+  });
+});

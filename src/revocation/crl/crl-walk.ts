@@ -42,7 +42,7 @@ export function expectTag(h: Head, tag: number, what: string): void {
 export async function copyOut(src: CrlSource, h: Head, max: number, what: string): Promise<Uint8Array> {
   if (h.end - h.start > max) throw new GatewayError('ERR_CRL_MALFORMED', `${what} larger than ${max} bytes`);
   await src.ensure(h.start, h.end - h.start);
-  return src.buf.slice(h.start - src.base, h.end - src.base);
+  return Uint8Array.prototype.slice.call(src.buf, h.start - src.base, h.end - src.base); // a copy even for a Buffer
 }
 
 export async function readTime(src: CrlSource, h: Head, what: string): Promise<Date> {
