@@ -156,4 +156,14 @@ describe('verifySignature on sandbox material', () => {
       createVerifier().verifyCertificate({ certificate: new Uint8Array(1), profile: 'generic' }),
     ).rejects.toThrow(TypeError);
   });
+
+  it("does not modify the caller's bytes: the same Buffer verifies twice", async () => {
+    const { roots, signature } = setup();
+    const v = createVerifier({ trustAnchors: roots, revocation: 'none', clock: fixedClock(T0) });
+    const pooled = Buffer.concat([Buffer.from('prefix'), Buffer.from(signature)]).subarray(6);
+    const before = Buffer.from(pooled);
+    expect((await v.verifySignature({ signature: pooled, content })).indication).toBe('TOTAL_PASSED');
+    expect((await v.verifySignature({ signature: pooled, content })).indication).toBe('TOTAL_PASSED');
+    expect(pooled.equals(before)).toBe(true);
+  });
 });
