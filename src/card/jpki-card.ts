@@ -122,7 +122,21 @@ export function createJpkiCard(transport: CardTransport, options: JpkiCardOption
     return signature;
   };
 
-  return {
+  // A verb is several APDUs (SELECT EF, then READ …): verbs run one at a time, so concurrent
+  // calls cannot interleave their commands and read one file through another's selection.
+  let running: Promise<unknown> = Promise.resolve();
+  const serial = <A extends unknown[], T>(fn: (...args: A) => Promise<T>) => {
+    return (...args: A): Promise<T> => {
+      const next = running.then(
+        () => fn(...args),
+        () => fn(...args),
+      );
+      running = next.catch(() => undefined);
+      return next;
+    };
+  };
+
+  const verbs: JpkiCard = {
     selectJpkiAp: () => select('jpki'),
     selectTextAp: () => select('textAp'),
     triesLeft,
@@ -156,4 +170,7 @@ export function createJpkiCard(transport: CardTransport, options: JpkiCardOption
       return sign(0x00, digestInfo);
     },
   };
+  return Object.fromEntries(
+    Object.entries(verbs).map(([name, fn]) => [name, serial(fn as (...a: unknown[]) => Promise<unknown>)]),
+  ) as unknown as JpkiCard;
 }
