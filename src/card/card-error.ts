@@ -15,6 +15,7 @@ export const CARD_ERROR_MESSAGES = {
   CARD_FILE_NOT_FOUND: 'the card does not have the requested file',
   CARD_DATA_MALFORMED: 'the card returned data of an unexpected shape or size',
   CARD_UNEXPECTED_STATUS: 'the card refused the command',
+  CARD_BRIDGE_UNAVAILABLE: 'the card reader bridge is not running or refused this page',
   CARD_READER_NOT_FOUND: 'no card reader is connected',
   CARD_NOT_PRESENT: 'no card is on the reader, or it was removed',
   CARD_TRANSPORT: 'the connection to the card reader failed',

@@ -29,3 +29,27 @@ export { readCardData, type CardData } from './read-card-data.js';
 export { cardDataJson, type CardDataJson } from './card-data-json.js';
 export { sha256DigestInfo, digestInfoHash } from './digest-info.js';
 export { toBase64, fromBase64 } from './bytes.js';
+export {
+  BRIDGE_ERROR_CODES,
+  BRIDGE_PROTOCOL_VERSION,
+  isAllowedJpkiCommand,
+  parseBridgeMessage,
+  parseBridgeRequest,
+  type BridgeErrorCode,
+  type BridgeMessage,
+  type BridgeReader,
+  type BridgeRequest,
+} from './bridge-protocol.js';
+export {
+  connectBridge,
+  type BridgeChannel,
+  type BridgeConnectOptions,
+  type BridgeConnection,
+} from './bridge-transport.js';
+export {
+  DEFAULT_BRIDGE_URL,
+  isLoopbackBridgeUrl,
+  openWebSocketChannel,
+  type WebSocketFactory,
+  type WebSocketLike,
+} from './bridge-websocket.js';
