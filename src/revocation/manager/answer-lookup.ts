@@ -64,15 +64,21 @@ function covers(s: Serving, r: ResolvedPartition, isCa: boolean): boolean {
   return ok;
 }
 
+/** The validation time of a lookup in ms (the caller's `at`, else now). */
+export function lookupTime(opts: CrlLookupOptions | undefined, now: () => number): number {
+  const at = opts?.at;
+  return at === undefined ? now() : typeof at === 'number' ? at : at.getTime();
+}
+
+/** `at`: the validation time (lookupTime). */
 export function answerLookup(
   s: Serving,
   r: ResolvedPartition,
   cert: Certificate,
   issuer: Certificate,
-  opts: CrlLookupOptions | undefined,
-  now: () => number,
+  sameCa: readonly Certificate[] | undefined,
+  at: number,
 ): CrlLookupAnswer {
-  const at = opts?.at === undefined ? now() : typeof opts.at === 'number' ? opts.at : opts.at.getTime();
   // RFC 5280 §6.3.3 (a)(2): past nextUpdate (+ the configured refresh grace) nothing is known.
   if (!(at <= s.deadline)) {
     throw new GatewayError(
@@ -80,7 +86,7 @@ export function answerLookup(
       `partition ${s.crl.watermark.partition}: nextUpdate ${s.crl.watermark.nextUpdate.toISOString()} passed`,
     );
   }
-  checkIssuer(s, issuer, opts?.sameCa);
+  checkIssuer(s, issuer, sameCa);
   if (!covers(s, r, cert.basicConstraints?.ca ?? false)) {
     throw new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', `partition ${s.crl.watermark.partition} does not cover it`);
   }

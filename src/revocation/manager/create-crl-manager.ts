@@ -5,20 +5,19 @@
  * CRL passed every check, so a failed or cut download changes nothing. A partition past its
  * nextUpdate + grace answers ERR_CRL_STALE: never a stale "good".
  */
+import { systemClock } from '../../clock.js';
 import { GatewayError } from '../../errors.js';
 import { toIssuerKey } from '../crl/crl-checks.js';
 import type { CrlIssuerKey } from '../crl/index.js';
-import { revocationsSince } from '../events/revocations-since.js';
-import { keyHashOf, type LoadedCrl } from '../partitions/loaded-crl.js';
+import { keyHashOf } from '../partitions/loaded-crl.js';
 import { parsePartitionId, type CrlPartition } from '../partitions/partition-of-name.js';
 import { createPartitionResolver } from '../partitions/resolve-partition.js';
 import { DEFAULT_MAX_CRL_SOURCE_BYTES } from '../sources/types.js';
-import { answerLookup } from './answer-lookup.js';
-import { newPartitionState, serve, type PartitionState } from './partition-state.js';
+import { answerLookup, lookupTime } from './answer-lookup.js';
+import { newPartitionState, type PartitionState } from './partition-state.js';
 import { partitionStatus } from './partition-status.js';
-import type { RefreshContext } from './refresh-context.js';
-import { refreshPartition } from './refresh-partition.js';
-import type { CrlManager, CrlManagerOptions, CrlManagerStatus, RefreshOutcome } from './types.js';
+import { createRefreshRunner } from './create-refresh-runner.js';
+import type { CrlManager, CrlManagerOptions, RefreshOutcome } from './types.js';
 
 const MINUTE = 60_000;
 export const CRL_MANAGER_DEFAULTS = Object.freeze({
@@ -42,111 +41,26 @@ export function createCrlManager(o: CrlManagerOptions): CrlManager {
   const intervalMs = positive('refreshIntervalMs', o.refreshIntervalMs, CRL_MANAGER_DEFAULTS.refreshIntervalMs, 1000);
   const retryMs = positive('retryIntervalMs', o.retryIntervalMs, CRL_MANAGER_DEFAULTS.retryIntervalMs, 10);
   const leaseMs = positive('leaseMs', o.leaseMs, CRL_MANAGER_DEFAULTS.leaseMs, 100);
-  const scheduled = o.schedule !== false;
-  const log = o.log ?? (() => {});
-  const now = (): number => o.clock.now().getTime();
+  // The system clock read without allocating a Date (the lookup hot path reads it per call).
+  const now: () => number = o.clock === systemClock ? Date.now : () => o.clock.now().getTime();
   const states = new Map<string, PartitionState>();
   const resolver = createPartitionResolver();
-  const abort = new AbortController();
   const signers = new Map<string, CrlIssuerKey>();
   for (const c of o.issuers) {
     const k = toIssuerKey(c);
     signers.set(keyHashOf(k), k);
   }
-  let shared: CrlManagerStatus['shared'] = { kind: o.shared?.kind ?? 'none', state: o.shared ? 'unknown' : 'ok' };
-
-  const ctx: RefreshContext = {
-    clock: o.clock,
-    sources: o.sources,
-    issuers: o.issuers,
-    signers,
+  const runner = createRefreshRunner(o, {
     graceMs,
-    maxCrlBytes: o.maxCrlBytes ?? DEFAULT_MAX_CRL_SOURCE_BYTES,
-    shared: o.shared,
+    intervalMs,
+    retryMs,
     leaseMs,
-    pollMs: Math.min(250, Math.max(leaseMs / 20, 10)),
-    snapshotKey: o.snapshotKey,
-    signal: abort.signal,
-    swap(st, crl: LoadedCrl, emit) {
-      const previous = st.serving?.crl;
-      st.serving = serve(crl, graceMs);
-      if (!emit || !previous || !o.events || previous.index === crl.index) return;
-      try {
-        o.events(revocationsSince(previous, crl));
-      } catch (e) {
-        log('error', 'CRL event handler failed', { partition: st.partition.id, error: String(e) });
-      }
-    },
-    noteShared(state, error) {
-      if (state !== shared.state) {
-        log(state === 'ok' ? 'info' : 'warn', `shared CRL snapshots ${state}`, { error: error && String(error) });
-        shared = {
-          kind: shared.kind,
-          state,
-          since: o.clock.now().toISOString(),
-          ...(error instanceof GatewayError ? { detail: error.detail ?? error.code } : {}),
-        };
-      }
-      o.metrics?.sharedState?.(state);
-    },
-    noteSnapshot(st, outcome, ms, detail) {
-      st.snapshot = { at: o.clock.now(), outcome, ...(detail ? { detail } : {}) };
-      if (outcome === 'older' || outcome === 'invalid' || outcome === 'stale' || outcome === 'lease-lost') {
-        log('warn', `CRL snapshot ${outcome}`, { partition: st.partition.id, detail });
-      }
-      o.metrics?.snapshot?.(st.partition.id, outcome, ms);
-    },
-  };
-
-  const schedule = (st: PartitionState, outcome: RefreshOutcome): void => {
-    if (!scheduled || abort.signal.aborted) return;
-    clearTimeout(st.timer);
-    const delay = outcome === 'failed' || !st.serving ? retryMs : intervalMs * (0.9 + 0.2 * Math.random());
-    st.timer = setTimeout(() => void runRefresh(st), delay);
-    st.timer.unref();
-  };
-
-  const runRefresh = (st: PartitionState): Promise<RefreshOutcome> => {
-    if (st.inflight) return st.inflight;
-    if (abort.signal.aborted) return Promise.resolve('failed');
-    clearTimeout(st.timer);
-    st.lastAttemptAt = performance.now();
-    const t0 = performance.now();
-    const run = async (): Promise<RefreshOutcome> => {
-      let outcome: RefreshOutcome;
-      let error: GatewayError | undefined;
-      try {
-        outcome = await refreshPartition(ctx, st);
-      } catch (e) {
-        outcome = 'failed';
-        error = e instanceof GatewayError ? e : new GatewayError('ERR_INTERNAL', `CRL refresh: ${String(e)}`);
-        if (!(e instanceof GatewayError))
-          log('error', 'CRL refresh bug', { partition: st.partition.id, error: String(e) });
-      }
-      const at = o.clock.now();
-      st.last = { at, outcome, ...(error ? { code: error.code, detail: error.detail ?? error.message } : {}) };
-      if (outcome !== 'failed') st.lastSuccessAt = at;
-      else log('warn', 'CRL refresh failed', { partition: st.partition.id, code: error?.code, detail: error?.detail });
-      if (outcome === 'updated' || outcome === 'snapshot-loaded') {
-        const w = st.serving!.crl.watermark;
-        log('info', `CRL ${outcome}`, {
-          partition: w.partition,
-          crlNumber: w.crlNumber?.toString(),
-          entries: w.entries,
-        });
-      }
-      o.metrics?.refreshed?.(st.partition.id, outcome, performance.now() - t0, error?.code);
-      if (st.serving)
-        o.metrics?.crlAge?.(st.partition.id, (now() - st.serving.crl.watermark.thisUpdate.getTime()) / 1000);
-      schedule(st, outcome);
-      return outcome;
-    };
-    const p = run().finally(() => {
-      st.inflight = undefined;
-    });
-    st.inflight = p;
-    return p;
-  };
+    maxCrlBytes: o.maxCrlBytes ?? DEFAULT_MAX_CRL_SOURCE_BYTES,
+    signers,
+    now,
+  });
+  const runRefresh = runner.run;
+  const due = runner.due;
 
   const stateOf = (p: CrlPartition): PartitionState => {
     let st = states.get(p.id);
@@ -175,14 +89,15 @@ export function createCrlManager(o: CrlManagerOptions): CrlManager {
       await Promise.all(Array.from({ length: START_CONCURRENCY }, worker));
     },
 
-    lookupLoaded(cert, issuer, opts) {
+    peek(cert, issuer, opts) {
       const r = resolver.resolve(cert);
-      const st = states.get(r.partition.id);
-      if (!st?.serving) {
-        if (!st?.inflight && !abort.signal.aborted) void runRefresh(stateOf(r.partition));
-        throw unavailable(st, r.partition.id);
-      }
-      return answerLookup(st.serving, r, cert, issuer, opts, now);
+      const st = states.get(r.partition.id) ?? stateOf(r.partition);
+      const s = st.serving;
+      const at = lookupTime(opts, now);
+      if (s && at <= s.deadline) return answerLookup(s, r, cert, issuer, opts?.sameCa, at);
+      // Not answerable without I/O: start it in the background; lookup() will await it.
+      if (!st.inflight && due(st)) void runRefresh(st);
+      return undefined;
     },
 
     lookup(cert, issuer, opts) {
@@ -190,18 +105,19 @@ export function createCrlManager(o: CrlManagerOptions): CrlManager {
       try {
         r = resolver.resolve(cert);
         const s = states.get(r.partition.id)?.serving;
-        if (s) return Promise.resolve(answerLookup(s, r, cert, issuer, opts, now));
+        const at = lookupTime(opts, now);
+        if (s && at <= s.deadline) return Promise.resolve(answerLookup(s, r, cert, issuer, opts?.sameCa, at));
       } catch (e) {
         return Promise.reject(e);
       }
+      // Not loaded yet, or stale: one refresh attempt (shared, throttled), then answer or fail closed.
       const resolved = r;
       return (async () => {
         const st = stateOf(resolved.partition);
         if (st.inflight) await st.inflight;
-        else if (st.lastAttemptAt === undefined || performance.now() - st.lastAttemptAt >= retryMs)
-          await runRefresh(st);
+        else if (due(st)) await runRefresh(st);
         if (!st.serving) throw unavailable(st, resolved.partition.id);
-        return answerLookup(st.serving, resolved, cert, issuer, opts, now);
+        return answerLookup(st.serving, resolved, cert, issuer, opts?.sameCa, lookupTime(opts, now));
       })();
     },
 
@@ -217,7 +133,7 @@ export function createCrlManager(o: CrlManagerOptions): CrlManager {
       const partitions = [...states.values()]
         .sort((a, b) => a.partition.id.localeCompare(b.partition.id))
         .map((st) => partitionStatus(st, t));
-      return { ready: manager.ready(), shared, partitions };
+      return { ready: manager.ready(), shared: runner.shared(), partitions };
     },
 
     ready() {
@@ -227,7 +143,7 @@ export function createCrlManager(o: CrlManagerOptions): CrlManager {
     },
 
     async close() {
-      abort.abort();
+      runner.stop();
       for (const st of states.values()) clearTimeout(st.timer);
       await Promise.allSettled([...states.values()].map((st) => st.inflight));
     },

@@ -32,6 +32,11 @@ async function refreshShared(ctx: RefreshContext, st: PartitionState): Promise<R
   const id = st.partition.id;
   let { head, loaded } = await adoptSnapshot(ctx, st);
   ctx.noteShared('ok');
+  if (ctx.sources.length === 0) {
+    // A pure follower: it only ever loads what other replicas publish.
+    if (!st.serving) throw new GatewayError('ERR_REVOCATION_UNAVAILABLE', `no usable shared snapshot of ${id}`);
+    return loaded ? 'snapshot-loaded' : 'follower';
+  }
   let lease = await shared.acquireLease(id, ctx.leaseMs);
   const deadline = performance.now() + ctx.leaseMs;
   while (!lease && !st.serving && performance.now() < deadline && !ctx.signal.aborted) {

@@ -111,8 +111,14 @@ export interface CrlManager {
    * Never answers "good" without a fresh, verified CRL.
    */
   lookup(cert: Certificate, issuer: Certificate, opts?: CrlLookupOptions): Promise<CrlLookupAnswer>;
-  /** Same, synchronous, for partitions already loaded (throws ERR_REVOCATION_UNAVAILABLE otherwise). */
-  lookupLoaded(cert: Certificate, issuer: Certificate, opts?: CrlLookupOptions): CrlLookupAnswer;
+  /**
+   * The same answer synchronously when the partition is loaded and fresh (the verification hot
+   * path: no promise, no I/O), else undefined — it then starts the load or refresh in the
+   * background, and `await lookup()` waits for it.
+   * Throws what lookup throws for scope, issuer binding and certificates without a partition.
+   *   const answer = manager.peek(cert, issuer) ?? (await manager.lookup(cert, issuer));
+   */
+  peek(cert: Certificate, issuer: Certificate, opts?: CrlLookupOptions): CrlLookupAnswer | undefined;
   /** Refreshes one partition (or all known ones) now; resolves when done. */
   refresh(partition?: string): Promise<RefreshOutcome[]>;
   status(): CrlManagerStatus;

@@ -35,6 +35,18 @@ const leaseKey = (p: string): string => `crl:lease:${p}`;
 const ptrKey = (p: string): string => `crl:ptr:${p}`;
 const chunkKey = (p: string, version: string, i: number): string => `crl:chunk:${p}:${version}:${i}`;
 
+/**
+ * A few chunks in flight at a time: each command's reply then waits behind at most a few MiB,
+ * so the client's per-command timeout holds for a 40 MiB snapshot on a slower link too.
+ */
+async function inBatches<T>(n: number, f: (i: number) => Promise<T>, width = 4): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i += width) {
+    out.push(...(await Promise.all(Array.from({ length: Math.min(width, n - i) }, (_, k) => f(i + k)))));
+  }
+  return out;
+}
+
 async function guarded<T>(what: string, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
@@ -74,9 +86,7 @@ export function createRedisSnapshots(o: RedisSnapshotsOptions): SharedSnapshots 
     if (!meta) return undefined;
     // Chunk size is part of the layout: a pointer from a differently configured writer is refused.
     const n = chunksOf(meta);
-    const parts = await Promise.all(
-      Array.from({ length: n }, (_, i) => redis.getBuffer(chunkKey(partition, meta.version, i))),
-    );
+    const parts = await inBatches(n, (i) => redis.getBuffer(chunkKey(partition, meta.version, i)));
     if (parts.some((p) => p === null)) return 'raced';
     const body = Buffer.concat(parts as Buffer[]);
     if (body.length !== meta.bodyBytes) {
@@ -108,9 +118,7 @@ export function createRedisSnapshots(o: RedisSnapshotsOptions): SharedSnapshots 
         const buf = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
         const n = chunksOf(meta);
         const keys = Array.from({ length: n }, (_, i) => chunkKey(l.partition, meta.version, i));
-        await Promise.all(
-          keys.map((k, i) => redis.set(k, buf.subarray(i * chunkBytes, (i + 1) * chunkBytes), 'PX', ttlMs)),
-        );
+        await inBatches(n, (i) => redis.set(keys[i]!, buf.subarray(i * chunkBytes, (i + 1) * chunkBytes), 'PX', ttlMs));
         const old = (await redis.eval(
           SWITCH,
           2,

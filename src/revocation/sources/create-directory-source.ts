@@ -75,8 +75,10 @@ export function createDirectorySource(opts: DirectorySourceOptions): CrlSource {
         }
         for (const e of entries) {
           const full = join(dir, e.name);
-          if (e.isDirectory()) await walk(full, depth + 1);
-          else if (e.isFile() && ++files <= MAX_FILES) {
+          // Mounted volumes (Kubernetes ConfigMaps, sync jobs) are often symlinks: follow them.
+          const kind = e.isSymbolicLink() ? await stat(full).catch(() => undefined) : e;
+          if (kind?.isDirectory()) await walk(full, depth + 1);
+          else if (kind?.isFile() && ++files <= MAX_FILES) {
             const p = template.match(relative(root, full).split(sep).join('/'));
             if (p) found.set(p.id, p);
           }

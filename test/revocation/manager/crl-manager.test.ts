@@ -25,7 +25,6 @@ import {
   root,
   rootCert,
   tempDir,
-  throwsWith,
 } from './fixtures.js';
 
 const FILE = 'signing/tokyo-to/chiyoda-ku.crl';
@@ -73,7 +72,7 @@ describe('createCrlManager: lookups', () => {
       reason: 'keyCompromise',
       revokedAt: new Date(T0 - HOUR),
     });
-    expect(manager.lookupLoaded(b.cert, rootCert)).toBe(good); // the same frozen answer, no allocation
+    expect(manager.peek(b.cert, rootCert)).toBe(good); // the same frozen answer, no promise, no allocation
   });
 
   it('loads a partition on first demand', async () => {
@@ -87,7 +86,7 @@ describe('createCrlManager: lookups', () => {
     const { manager } = await setup();
     const e = await rejectsWith(manager.lookup(leaf().cert, rootCert), 'ERR_REVOCATION_UNAVAILABLE');
     expect(e.detail).toContain(CHIYODA_ID);
-    throwsWith(() => manager.lookupLoaded(leaf().cert, rootCert), 'ERR_REVOCATION_UNAVAILABLE');
+    expect(manager.peek(leaf().cert, rootCert)).toBeUndefined();
     expect(manager.status().partitions[0]).toMatchObject({ partition: CHIYODA_ID, state: 'missing' });
   });
 
@@ -99,10 +98,15 @@ describe('createCrlManager: lookups', () => {
     expect(await manager.lookup(leaf().cert, rootCert)).toMatchObject({ status: 'good' });
     clock.advance(1);
     await rejectsWith(manager.lookup(leaf().cert, rootCert), 'ERR_CRL_STALE');
+    expect(manager.peek(leaf().cert, rootCert)).toBeUndefined();
     expect(manager.ready()).toBe(false);
     expect(manager.status().partitions[0]).toMatchObject({ state: 'stale' });
     // a validation at an earlier time is still answered by that CRL
     expect(await manager.lookup(leaf().cert, rootCert, { at: T0 + HOUR })).toMatchObject({ status: 'good' });
+    // a stale partition is refreshed on demand: a newer CRL in place answers at once
+    await drop(crl({ crlNumber: 2, thisUpdate: T0 + DAY }));
+    expect(await manager.lookup(leaf().cert, rootCert)).toMatchObject({ status: 'good', watermark: { crlNumber: 2n } });
+    expect(manager.ready()).toBe(true);
   });
 
   it('binds the CRL to the issuer key: another root generation → ERR_CRL_ISSUER_MISMATCH', async () => {
@@ -230,4 +234,3 @@ function tamper(der: Uint8Array): Uint8Array {
   out[out.length - 5]! ^= 0xff;
   return out;
 }
-

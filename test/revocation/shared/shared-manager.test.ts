@@ -128,6 +128,18 @@ describe('replicas sharing snapshots (memory adapter)', () => {
     expect(Number(newer)).toBeGreaterThan(Number(early.status().partitions[0]!.crlNumber));
   });
 
+  it('a replica without sources only loads snapshots (and fails closed without one)', async () => {
+    const shared = createMemorySnapshots({ clock });
+    const follower = replica(shared, { sources: [] });
+    await rejectsWith(follower.lookup(card.cert, rootCert), 'ERR_REVOCATION_UNAVAILABLE');
+    await replica(shared).lookup(card.cert, rootCert);
+    const before = server.downloads(CHIYODA_ID);
+    expect(await follower.refresh(CHIYODA_ID)).toEqual(['snapshot-loaded']);
+    expect(await follower.lookup(card.cert, rootCert)).toMatchObject({ watermark: { via: 'snapshot' } });
+    expect(await follower.refresh(CHIYODA_ID)).toEqual(['follower']);
+    expect(server.downloads(CHIYODA_ID)).toBe(before);
+  });
+
   it('an invalid snapshot is refused and the replica fetches for itself', async () => {
     const shared = createMemorySnapshots({ clock });
     const key = new Uint8Array(32).fill(3);

@@ -1,9 +1,9 @@
-import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePartitionId } from '../../../src/revocation/partitions/partition-of-name.js';
 import { createDirectorySource } from '../../../src/revocation/sources/create-directory-source.js';
-import { CHIYODA_ID, SHINJUKU_ID, crl, dropCrl, rejectsWith, tempDir } from '../manager/fixtures.js';
+import { CHIYODA_ID, SHINJUKU, SHINJUKU_ID, crl, dropCrl, rejectsWith, tempDir } from '../manager/fixtures.js';
 
 const chiyoda = parsePartitionId(CHIYODA_ID);
 
@@ -31,6 +31,19 @@ describe('createDirectorySource', () => {
     await dropCrl(dir, 'jlis/Tokyo-to_Chiyoda-ku.signing.der', new Uint8Array(1)); // not a slug: ignored
     expect((await src.discover!()).map((p) => p.id)).toEqual([CHIYODA_ID, SHINJUKU_ID]);
     expect(src.locate(chiyoda)).toBe(join(dir, 'jlis/tokyo-to_chiyoda-ku.signing.der'));
+  });
+
+  it('follows symlinked files and directories (mounted volumes)', async () => {
+    const real = await tempDir();
+    await dropCrl(real, 'tokyo/chiyoda-ku.crl', crl({ crlNumber: 1 }));
+    await dropCrl(real, 'shinjuku.der', crl({ crlNumber: 1, partition: SHINJUKU }));
+    const dir = await tempDir();
+    await mkdir(join(dir, 'signing'), { recursive: true });
+    await symlink(join(real, 'tokyo'), join(dir, 'signing/tokyo-to')); // a directory link
+    await symlink(join(real, 'shinjuku.der'), join(dir, 'signing/tokyo-to/shinjuku-ku.crl')); // a file link
+    const src = createDirectorySource({ dir });
+    expect((await src.discover!()).map((p) => p.id)).toEqual([CHIYODA_ID, SHINJUKU_ID]);
+    expect(await src.fetch(parsePartitionId(SHINJUKU_ID), undefined)).toMatchObject({ status: 'fetched' });
   });
 
   it('caps the size before reading: ERR_CRL_TOO_LARGE', async () => {
