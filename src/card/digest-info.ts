@@ -18,8 +18,8 @@ export function digestInfoHash(b: Uint8Array): DigestInfoHash | undefined {
     ?.hash;
 }
 
-/** DigestInfo(SHA-256(data)), with WebCrypto (browser and Node 20 alike). */
+/** DigestInfo(SHA-256(data)), with WebCrypto (browser and Node 20 alike; the copy gives WebCrypto's types a plain ArrayBuffer). */
 export async function sha256DigestInfo(data: Uint8Array): Promise<Uint8Array> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', data));
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(data)));
   return concatBytes(PREFIXES[0].prefix, digest);
 }

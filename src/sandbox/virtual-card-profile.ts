@@ -71,7 +71,7 @@ async function pkcs8ToJwk(pem: string): Promise<RsaPrivateJwk> {
   const subtle = globalThis.crypto.subtle;
   const key = await subtle.importKey(
     'pkcs8',
-    fromPem(pem, 'PRIVATE KEY'),
+    new Uint8Array(fromPem(pem, 'PRIVATE KEY')), // a copy: WebCrypto's types want a plain ArrayBuffer view
     { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
     true,
     ['sign'],
