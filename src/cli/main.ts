@@ -7,6 +7,7 @@ import { runVerifyCertificate } from './verify-certificate.js';
 import { runServe } from './serve.js';
 import { runSandbox } from './sandbox-card.js';
 import { runCrl } from './crl.js';
+import { runAudit } from './audit.js';
 import { UsageError, type Io, defaultIo } from './io.js';
 
 const USAGE = `usage:
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Command> = {
   'verify-certificate': runVerifyCertificate,
   sandbox: runSandbox,
   crl: runCrl,
+  audit: runAudit,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
