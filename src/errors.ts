@@ -133,6 +133,15 @@ export const ERROR_MESSAGES = {
   ERR_VAULT_KEY_UNKNOWN: 'the vault record names a key that is not in the key ring',
   ERR_VAULT_DECRYPT: 'the vault record does not decrypt for this tenant and session',
   ERR_VAULT_RECORD_MALFORMED: 'the vault record is malformed',
+  // --- evidence, webhooks and 現況確認 monitors (issue 6) ---
+  ERR_EVIDENCE_NOT_FOUND: 'no evidence record with this id for this tenant',
+  ERR_EVIDENCE_INTEGRITY: 'the stored evidence record does not match its recorded hash',
+  ERR_WEBHOOK_URL: 'the webhook URL must be https (http only on a loopback host) without credentials',
+  ERR_WEBHOOK_TIMEOUT: 'the webhook receiver did not answer within the attempt timeout',
+  ERR_WEBHOOK_UNREACHABLE: 'the webhook receiver could not be reached',
+  ERR_WEBHOOK_STATUS: 'the webhook receiver answered with a status other than 2xx',
+  ERR_WEBHOOK_REDIRECT: 'the webhook receiver answered with a redirect (never followed)',
+  ERR_WEBHOOK_RESPONSE_TOO_LARGE: "the webhook receiver's response exceeds the size cap",
   // --- anything unexpected: fail closed ---
   ERR_INTERNAL: 'internal error during validation',
 } as const;

@@ -150,6 +150,16 @@ export const SUB_INDICATION: Record<ErrorCode, SubIndication> = {
   ERR_VAULT_KEY_UNKNOWN: 'TRY_LATER',
   ERR_VAULT_DECRYPT: 'TRY_LATER',
   ERR_VAULT_RECORD_MALFORMED: 'TRY_LATER',
+  // Evidence, webhooks and monitors never reach a report: request problems are format
+  // failures, sink and receiver problems are "try later" (nothing about a signature).
+  ERR_EVIDENCE_NOT_FOUND: FORMAT,
+  ERR_EVIDENCE_INTEGRITY: 'TRY_LATER',
+  ERR_WEBHOOK_URL: FORMAT,
+  ERR_WEBHOOK_TIMEOUT: 'TRY_LATER',
+  ERR_WEBHOOK_UNREACHABLE: 'TRY_LATER',
+  ERR_WEBHOOK_STATUS: 'TRY_LATER',
+  ERR_WEBHOOK_REDIRECT: 'TRY_LATER',
+  ERR_WEBHOOK_RESPONSE_TOO_LARGE: 'TRY_LATER',
   ERR_INTERNAL: 'TRY_LATER',
 };
 
