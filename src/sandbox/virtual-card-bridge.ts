@@ -18,7 +18,7 @@ import { toHex } from '../card/bytes.js';
 import type { VirtualCard } from './virtual-card.js';
 
 /** Shaped like a PC/SC pseudo-ATR of a contactless type B card (PC/SC part 3); not a real card's. */
-export const VIRTUAL_CARD_ATR = '3B88800100000000000000000009';
+export const VIRTUAL_CARD_ATR = '3B888001000000000000000009'; // T0 = 88: 8 historical bytes; TCK = 09
 
 export interface VirtualBridgeSession {
   /** One message from the page (untrusted). Answers go to the session's `send`. */
