@@ -110,7 +110,12 @@ export async function connectBridge(
           reject(e);
         },
       });
-      channel.send({ v: BRIDGE_PROTOCOL_VERSION, id, ...req } as BridgeRequest);
+      try {
+        channel.send({ v: BRIDGE_PROTOCOL_VERSION, id, ...req } as BridgeRequest);
+      } catch {
+        pending.get(id)?.reject(new CardError('CARD_TRANSPORT', { detail: 'cannot send to the bridge' }));
+        pending.delete(id);
+      }
     });
   };
 

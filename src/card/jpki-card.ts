@@ -4,6 +4,7 @@
  * authentication. Each verb is one or a few APDUs over the transport; nothing is logged.
  * The card's security state is per selected application: selecting an application again
  * forgets verified PINs, so verbs select only when another application is current.
+ * Verbs run one at a time; a flow (several verbs) assumes nobody else uses the card meanwhile.
  */
 import { CardError, type PinKind } from './card-error.js';
 import { digestInfoHash } from './digest-info.js';

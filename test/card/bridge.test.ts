@@ -330,3 +330,16 @@ describe('native messaging carrier (a real host process)', () => {
     }
   });
 });
+
+it('a channel that cannot send fails the request with CARD_TRANSPORT', async () => {
+  const broken: BridgeChannel = {
+    send: () => {
+      throw new Error('socket not open');
+    },
+    onMessage: () => undefined,
+    onClose: () => undefined,
+    close: () => undefined,
+  };
+  const e = await caught(connectBridge(broken, { timeoutMs: 60_000 }));
+  expect([e.code, e.detail]).toEqual(['CARD_TRANSPORT', 'cannot send to the bridge']);
+});
