@@ -72,8 +72,22 @@ const SHORT: Record<string, string> = {
   [OID.domainComponent]: 'DC',
 };
 
+const displayCache = new Map<string, string>();
+
 /** Display form in encoding order, e.g. `C=JP, O=JPKI, OU=…` (as jpki-reference writes it). */
 export function nameToString(name: Name): string {
+  // Issuer names repeat in every report: cache by DER (bounded; the value is a pure function of it).
+  const key = Buffer.from(name.der.buffer, name.der.byteOffset, name.der.byteLength).toString('latin1');
+  let s = displayCache.get(key);
+  if (s === undefined) {
+    s = formatName(name);
+    if (displayCache.size >= 1024) displayCache.delete(displayCache.keys().next().value!);
+    displayCache.set(key, s);
+  }
+  return s;
+}
+
+function formatName(name: Name): string {
   return name.rdns
     .map((rdn) =>
       rdn
