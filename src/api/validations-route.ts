@@ -5,6 +5,7 @@
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Verifier, VerifySignatureInput } from '../verifier/types.js';
 import type { ApiRouter } from './api-router.js';
+import { decodeBase64Strict } from './base64.js';
 import { ApiError } from './http-errors.js';
 import type { RequestBody } from './operation-types.js';
 
@@ -17,9 +18,10 @@ export function toVerifyInput(body: RequestBody<'createValidation'>): VerifySign
   const at = body.validationTime === undefined ? undefined : new Date(body.validationTime);
   const common = { ...(body.profile ? { profile: body.profile } : {}), ...(at ? { at } : {}) };
   if ('signature' in body) {
+    if (body.signature === '') throw new ApiError('ERR_VALIDATION', 'body/signature must not be empty');
     return {
-      signature: b64(body.signature),
-      ...(body.content !== undefined ? { content: b64(body.content) } : {}),
+      signature: decodeBase64Strict(body.signature, 'body/signature'),
+      ...(body.content !== undefined ? { content: decodeBase64Strict(body.content, 'body/content') } : {}),
       ...common,
     };
   }

@@ -48,7 +48,7 @@ describe('npm start (sandbox mode, real HTTP)', () => {
   it('serves /healthz, /readyz, /openapi.json and /docs', async () => {
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
-    const spec = await (await fetch(`${url}/openapi.json`)).json();
+    const spec = (await (await fetch(`${url}/openapi.json`)).json()) as { openapi: string };
     expect(spec.openapi).toBe('3.1.0');
     const docs = await fetch(`${url}/docs`);
     expect(docs.status).toBe(200);
@@ -56,7 +56,10 @@ describe('npm start (sandbox mode, real HTTP)', () => {
   });
 
   it('validates a CMS signed with a card from POST /sandbox/cards: TOTAL_PASSED', async () => {
-    const card = await (await fetch(`${url}/sandbox/cards`, { method: 'POST' })).json();
+    const card = (await (await fetch(`${url}/sandbox/cards`, { method: 'POST' })).json()) as {
+      signingCertificate: string;
+      signingKey: string;
+    };
     const content = new TextEncoder().encode('account opening (boot test)');
     const signature = signCms({
       content,
@@ -72,7 +75,7 @@ describe('npm start (sandbox mode, real HTTP)', () => {
       }),
     });
     expect(res.status).toBe(200);
-    const report = await res.json();
+    const report = (await res.json()) as { indication: string; revocation: { status: string } };
     expect(report.indication).toBe('TOTAL_PASSED');
     expect(report.revocation.status).toBe('good');
     const unauthorized = await fetch(`${url}/v1/validations`, { method: 'POST', body: '{}' });

@@ -34,7 +34,7 @@ describe('graceful shutdown', () => {
     release();
     const res = await inflight;
     expect(res.status).toBe(200);
-    expect((await res.json()).id).toBe('evd_1');
+    expect(((await res.json()) as { id: string }).id).toBe('evd_1');
     await stopping;
     expect(stopped).toBe(true);
     expect(lines[0]).toMatch(/sandbox mode listening on http:\/\/localhost:\d+/);

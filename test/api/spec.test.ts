@@ -19,7 +19,11 @@ addFormats(ajv);
 
 function operations(): [string, string, Json][] {
   return Object.entries(doc.paths as Json).flatMap(([path, item]) =>
-    Object.entries(item as Json).map(([method, op]) => [`${method.toUpperCase()} ${path}`, method, op as Json]),
+    Object.entries(item as Json).map(([method, op]): [string, string, Json] => [
+      `${method.toUpperCase()} ${path}`,
+      method,
+      op as Json,
+    ]),
   );
 }
 

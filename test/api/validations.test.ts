@@ -100,6 +100,10 @@ describe('POST /v1/validations — refusals (problem+json)', () => {
     expectProblem(await post({}), 400, 'ERR_VALIDATION');
     expectProblem(await post({ signature: 'AAAA', extra: 1 }), 400, 'ERR_VALIDATION');
     expectProblem(await post({ signature: 'not base64!' }), 400, 'ERR_VALIDATION');
+    // large fields are checked after parsing: no padding, base64url, empty, stray whitespace
+    for (const signature of ['MAMCAQE', 'MAMC_QE=', '', 'MAMC AQE=', 'MAMCAQE=\n'])
+      expectProblem(await post({ signature }), 400, 'ERR_VALIDATION');
+    expectProblem(await post({ signature: 'MAMCAQE=', content: 'a-b_' }), 400, 'ERR_VALIDATION');
     expectProblem(await post({ signature: 'AAAA', profile: 'qes' }), 400, 'ERR_VALIDATION');
     expectProblem(await post({ signature: 'AAAA', validationTime: 'yesterday' }), 400, 'ERR_VALIDATION');
     expectProblem(await post({ ...rawBody(valid), digestAlgorithm: 'SHA-1' }), 400, 'ERR_VALIDATION');

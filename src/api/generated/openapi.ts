@@ -460,6 +460,12 @@ export interface components {
     /** @description Standard base64 (RFC 4648 §4) with padding. */
     Base64: string;
     /**
+     * @description Standard base64 (RFC 4648 §4) of up to about 1 MiB (the request body limit bounds it). The
+     *     server checks the alphabet and padding after parsing and answers ERR_VALIDATION otherwise:
+     *     a schema pattern over a megabyte costs more than the signature check it guards.
+     */
+    LargeBase64: string;
+    /**
      * @default jpki-signing
      * @enum {string}
      */
@@ -467,9 +473,9 @@ export interface components {
     ValidationRequest: components['schemas']['CmsValidationRequest'] | components['schemas']['RawValidationRequest'];
     CmsValidationRequest: {
       /** @description CMS SignedData (ContentInfo), DER, base64. */
-      signature: components['schemas']['Base64'];
+      signature: components['schemas']['LargeBase64'];
       /** @description The signed content of a detached signature, base64. */
-      content?: components['schemas']['Base64'];
+      content?: components['schemas']['LargeBase64'];
       profile?: components['schemas']['Profile'];
       /**
        * Format: date-time
