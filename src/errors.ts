@@ -142,6 +142,11 @@ export const ERROR_MESSAGES = {
   ERR_WEBHOOK_STATUS: 'the webhook receiver answered with a status other than 2xx',
   ERR_WEBHOOK_REDIRECT: 'the webhook receiver answered with a redirect (never followed)',
   ERR_WEBHOOK_RESPONSE_TOO_LARGE: "the webhook receiver's response exceeds the size cap",
+  ERR_DEAD_LETTER_NOT_FOUND: 'no dead-lettered webhook event with this id for this tenant',
+  ERR_MONITOR_INPUT: 'the monitor request is invalid',
+  ERR_MONITOR_NOT_FOUND: 'no monitor with this id for this tenant',
+  ERR_MONITOR_SESSION_NOT_COMPLETED: 'the session has not completed with a signing certificate',
+  ERR_MONITOR_UNSUPPORTED_CERTIFICATE: 'the certificate names no JPKI CRL partition that could be monitored',
   // --- anything unexpected: fail closed ---
   ERR_INTERNAL: 'internal error during validation',
 } as const;

@@ -16,3 +16,4 @@ export { createRedisOutbox, type RedisOutboxOptions } from './redis/redis-outbox
 export { sessionWebhookEvent } from './session-event.js';
 export { SIGNATURE_HEADER, signatureHeader, verifyWebhookSignature, type SignatureCheck } from './sign-webhook.js';
 export * from './types.js';
+export { listDeadLetters, redriveDeadLetter, type DeadLetterDeps } from './dead-letters.js';
