@@ -14,6 +14,7 @@ import { checkRevocation, REASON_MEANINGS, type VerifiedCrl } from '../revocatio
 import type { RevocationFacts } from '../report/types.js';
 import type { CrlStore } from './crl-store.js';
 import type { OcspChecker, OcspResult } from '../revocation/ocsp/index.js';
+import type { CrlLookupAnswer, CrlManager } from '../revocation/manager/index.js';
 import type { RevocationMethod } from './types.js';
 
 export type RevocationOutcome =
@@ -27,46 +28,135 @@ export type RevocationOutcome =
 
 const iso = (d: Date): string => d.toISOString();
 
+/** Where revocation answers come from: explicit CRLs, the refreshed CRL partitions, OCSP. */
+export interface RevocationSources {
+  readonly crls: CrlStore;
+  readonly crlManager?: CrlManager | undefined;
+  readonly ocsp?: OcspChecker | undefined;
+}
+
+type Maybe<T> = T | Promise<T>;
+const then = <T, U>(v: Maybe<T>, f: (t: T) => Maybe<U>): Maybe<U> => (v instanceof Promise ? v.then(f) : f(v));
+
 /**
- * Synchronous once every issuer's CRLs are bound (the steady state); returns a promise only
- * while a CA's CRLs are being scanned for the first time.
+ * Synchronous in the steady state (CRLs bound, partitions loaded); a promise only while a
+ * CRL is first scanned or a partition loaded, or when OCSP is asked.
  */
 export function checkPathRevocation(
   elements: readonly PathElement[],
-  store: CrlStore,
+  sources: RevocationSources,
   method: RevocationMethod,
   at: number,
-  ocsp?: OcspChecker,
-): RevocationOutcome | Promise<RevocationOutcome> {
-  if (method === 'ocsp' || method === 'ocsp-then-crl' || method === 'crl-then-ocsp') {
-    if (!ocsp) throw new TypeError('checkPathRevocation: an OCSP method needs an OCSP checker');
-    return checkAllWithOcsp(elements, store, method, at, ocsp);
-  }
-  if (method === 'crl') {
-    const pending = elements.filter((el) => store.cached(el.issuer) === undefined);
-    if (pending.length) {
-      return Promise.all(pending.map((el) => store.forIssuer(el.issuer))).then(() =>
-        checkAll(elements, store, method, at),
-      );
-    }
-  }
-  return checkAll(elements, store, method, at);
-}
-
-function checkAll(
-  elements: readonly PathElement[],
-  store: CrlStore,
-  method: RevocationMethod,
-  at: number,
-): RevocationOutcome {
+): Maybe<RevocationOutcome> {
   const policy = method === 'none' ? 'none (opt-out)' : method;
   if (method === 'none') return { ok: true, facts: { status: 'not_checked', source: 'none', policy } };
+  if (method !== 'crl') {
+    const ocsp = sources.ocsp;
+    if (!ocsp) throw new TypeError('checkPathRevocation: an OCSP method needs an OCSP checker');
+    return checkAllWithOcsp(elements, sources, ocsp, method, at);
+  }
   const checkedAt = new Date(at).toISOString();
-  return combine(
-    elements.map((el) => ({ el, r: checkOne(el, store, at, policy, checkedAt) })),
-    policy,
-    checkedAt,
+  const results = elements.map((el) => crlOutcome(el, sources, at, policy, checkedAt));
+  if (!results.some((r) => r instanceof Promise)) {
+    return combine(
+      elements.map((el, i) => ({ el, r: results[i] as RevocationOutcome })),
+      policy,
+      checkedAt,
+    );
+  }
+  return Promise.all(results).then((rs) =>
+    combine(
+      elements.map((el, i) => ({ el, r: rs[i]! })),
+      policy,
+      checkedAt,
+    ),
   );
+}
+
+/**
+ * The CRL answer for one certificate: from the refreshed partitions when a manager runs
+ * (falling back to explicit CRLs when it has nothing for this certificate), else from the
+ * explicit CRLs.
+ */
+function crlOutcome(
+  el: PathElement,
+  sources: RevocationSources,
+  at: number,
+  policy: string,
+  checkedAt: string,
+): Maybe<RevocationOutcome> {
+  const what = el.index === 0 ? 'signer certificate' : `CA certificate ${el.certificate.serialHex}`;
+  // RFC 5280 §5.2.6: a certificate pointing at delta CRLs may be revoked in a delta only.
+  // Delta CRLs are not supported, so a complete CRL alone cannot say "good": fail closed.
+  if (el.certificate.extensions.has(OID.freshestCrl)) {
+    return unknownOutcome(
+      new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', `the ${what} names delta CRLs (freshestCRL)`),
+      'crl',
+      policy,
+      checkedAt,
+    );
+  }
+  const fromStore = (): Maybe<RevocationOutcome> =>
+    sources.crls.cached(el.issuer)
+      ? checkOne(el, sources.crls, at, policy, checkedAt)
+      : sources.crls.forIssuer(el.issuer).then(() => checkOne(el, sources.crls, at, policy, checkedAt));
+  const manager = sources.crlManager;
+  if (!manager) return fromStore();
+  const failed = (e: unknown): Maybe<RevocationOutcome> => {
+    if (!(e instanceof GatewayError)) throw e;
+    return sources.crls.size > 0 ? fromStore() : unknownOutcome(e, 'crl', policy, checkedAt);
+  };
+  const opts = { at, sameCa: el.issuer.sameCa };
+  let answer: CrlLookupAnswer | undefined;
+  try {
+    answer = manager.peek(el.certificate, el.issuer.certificate, opts);
+  } catch (e) {
+    return failed(e);
+  }
+  if (answer) return managerOutcome(answer, what, at, policy, checkedAt);
+  return manager
+    .lookup(el.certificate, el.issuer.certificate, opts)
+    .then((a) => managerOutcome(a, what, at, policy, checkedAt), failed);
+}
+
+function managerOutcome(
+  a: CrlLookupAnswer,
+  what: string,
+  at: number,
+  policy: string,
+  checkedAt: string,
+): RevocationOutcome {
+  const w = a.watermark;
+  const times = {
+    thisUpdate: iso(w.thisUpdate),
+    nextUpdate: iso(w.nextUpdate),
+    ...(w.crlNumber !== undefined ? { crlNumber: w.crlNumber.toString() } : {}),
+  };
+  if (a.status === 'good') return { ok: true, facts: { status: 'good', source: 'crl', checkedAt, ...times, policy } };
+  return {
+    ok: false,
+    error: new GatewayError('ERR_REVOKED', `${what} revoked at ${iso(a.revokedAt)} (${a.reason})`),
+    facts: {
+      status: 'revoked',
+      source: 'crl',
+      reason: a.reason,
+      reasonMeaning: REASON_MEANINGS[a.reason],
+      revokedAt: iso(a.revokedAt),
+      checkedAt,
+      ...times,
+      policy,
+    },
+    revokedWithoutPoe: a.revokedAt.getTime() > at,
+  };
+}
+
+function unknownOutcome(
+  error: GatewayError,
+  source: 'crl' | 'ocsp' | 'none',
+  policy: string,
+  checkedAt: string,
+): RevocationOutcome {
+  return { ok: false, error, facts: { status: 'unknown', source, policy, checkedAt }, revokedWithoutPoe: false };
 }
 
 /** The signer's facts, or the first failure (a revoked CA is named in the error, not in the facts). */
@@ -91,17 +181,14 @@ function combine(
  */
 async function checkAllWithOcsp(
   elements: readonly PathElement[],
-  store: CrlStore,
+  sources: RevocationSources,
+  ocsp: OcspChecker,
   method: 'ocsp' | 'ocsp-then-crl' | 'crl-then-ocsp',
   at: number,
-  ocsp: OcspChecker,
 ): Promise<RevocationOutcome> {
   const policy = method;
   const checkedAt = new Date(at).toISOString();
-  const crl = async (el: PathElement): Promise<RevocationOutcome> => {
-    await store.forIssuer(el.issuer);
-    return checkOne(el, store, at, policy, checkedAt);
-  };
+  const crl = async (el: PathElement): Promise<RevocationOutcome> => crlOutcome(el, sources, at, policy, checkedAt);
   const viaOcsp = async (el: PathElement): Promise<RevocationOutcome> =>
     ocspOutcome(await ocsp.check(el.certificate, el.issuer.certificate, at), at, policy, checkedAt);
   const final = (r: RevocationOutcome): boolean =>
@@ -165,11 +252,6 @@ function checkOne(el: PathElement, store: CrlStore, at: number, policy: string, 
     revokedWithoutPoe: false,
   });
   const what = el.index === 0 ? 'signer certificate' : `CA certificate ${el.certificate.serialHex}`;
-  // RFC 5280 §5.2.6: a certificate pointing at delta CRLs may be revoked in a delta only.
-  // Delta CRLs are not supported, so a complete CRL alone cannot say "good": fail closed.
-  if (el.certificate.extensions.has(OID.freshestCrl)) {
-    return unknown(new GatewayError('ERR_CRL_UNSUPPORTED_SCOPE', `the ${what} names delta CRLs (freshestCRL)`), 'crl');
-  }
   const bound = store.cached(el.issuer);
   if (!bound) throw new TypeError('checkOne: CRLs of the issuer are not bound yet');
   const { crls, refusals } = bound;

@@ -75,6 +75,7 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
       ...(options.ocspMaxAgeMs !== undefined ? { maxAgeMs: options.ocspMaxAgeMs } : {}),
       ...(options.clockSkewMs !== undefined ? { skewMs: options.clockSkewMs } : {}),
     }),
+    crlManager: options.crlManager,
     allowedPolicies: options.allowedPolicies,
   };
   const cvCaKeys = createCvCaKeyring(options.cvCaKeys);

@@ -14,6 +14,7 @@ import { checkPathRevocation, type RevocationOutcome } from './check-path-revoca
 import type { CrlStore } from './crl-store.js';
 import type { RevocationMethod } from './types.js';
 import type { OcspChecker } from '../revocation/ocsp/index.js';
+import type { CrlManager } from '../revocation/manager/index.js';
 
 export interface SignerContext {
   readonly anchors: TrustStore;
@@ -21,6 +22,7 @@ export interface SignerContext {
   readonly crls: CrlStore;
   readonly revocation: RevocationMethod;
   readonly ocsp: OcspChecker;
+  readonly crlManager: CrlManager | undefined;
   readonly allowedPolicies: readonly string[] | undefined;
 }
 
@@ -98,7 +100,7 @@ export function validateSigner(ctx: SignerContext, input: SignerInput): Validati
     });
     chain = [...path.certificates.slice(1), path.anchor.certificate];
     if (ctx.revocation === 'none') warnings.push(REVOCATION_OPT_OUT_WARNING);
-    const rev = checkPathRevocation(pathElements(path), ctx.crls, ctx.revocation, input.at, ctx.ocsp);
+    const rev = checkPathRevocation(pathElements(path), ctx, ctx.revocation, input.at);
     return rev instanceof Promise ? rev.then(finish, failed) : finish(rev);
   } catch (e) {
     return failed(e);
