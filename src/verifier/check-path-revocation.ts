@@ -36,7 +36,6 @@ export interface RevocationSources {
 }
 
 type Maybe<T> = T | Promise<T>;
-const then = <T, U>(v: Maybe<T>, f: (t: T) => Maybe<U>): Maybe<U> => (v instanceof Promise ? v.then(f) : f(v));
 
 /**
  * Synchronous in the steady state (CRLs bound, partitions loaded); a promise only while a
