@@ -45,6 +45,8 @@ export interface SandboxCrlBook {
   list(): readonly SandboxCrlInfo[];
   get(name: string): SandboxCrlInfo | undefined;
   isRevoked(name: string, serial: bigint): boolean;
+  /** The entry for a certificate of the CA with this key id (the OCSP responder asks). */
+  revocationOf(issuerKeyId: Uint8Array, serial: bigint): { revokedAt: Date; reason: ReasonName } | undefined;
   /** Bumps whenever any CRL was (re)issued: the verifier rebuilds on change. */
   readonly version: number;
 }
@@ -111,6 +113,14 @@ export function createSandboxCrlBook(pki: SandboxPki, clock: Clock): SandboxCrlB
       return issue(name, p);
     },
     list: () => [...partitions].map(([name, p]) => fresh(name, p)),
+    revocationOf(issuerKeyId, serial) {
+      for (const p of partitions.values()) {
+        if (!Buffer.from(pki.root(p.purpose).keyId).equals(Buffer.from(issuerKeyId))) continue;
+        const e = p.entries.find((x) => x.serial === serial);
+        if (e) return { revokedAt: e.revokedAt, reason: e.reason ?? 'unspecified' };
+      }
+      return undefined;
+    },
     isRevoked: (name, serial) => partitions.get(name)?.entries.some((e) => e.serial === serial) ?? false,
     get(name) {
       const p = partitions.get(name);

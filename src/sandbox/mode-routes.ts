@@ -1,7 +1,7 @@
 /**
  * The /sandbox routes (contract §5, sandbox mode only): issue a virtual card, revoke it (the
- * next CRL and the verifier see it at once), serve the current CRLs, and the OCSP responder
- * when one is wired. TSA belongs to the evidence issue and answers 501 until it lands.
+ * next CRL, the OCSP responder and the verifier see it at once), serve the current CRLs, and
+ * answer OCSP requests. TSA belongs to the evidence issue and answers 501 until it lands.
  */
 import type { ApiRoutes } from '../api/api-router.js';
 import { ApiError } from '../api/http-errors.js';
@@ -79,7 +79,6 @@ export function sandboxRoutes(deps: SandboxRoutesDeps): ApiRoutes {
       (_request, body, done) => done(null, body),
     );
     router.route('sandboxOcsp', async (request, reply) => {
-      // TODO(lead): wire src/sandbox/ocsp-responder.ts's respond() through createSandboxMode({ ocsp }).
       if (!deps.ocsp) throw new ApiError('ERR_NOT_IMPLEMENTED', 'the sandbox OCSP responder is not wired');
       if (!Buffer.isBuffer(request.body)) throw new ApiError('ERR_UNSUPPORTED_MEDIA_TYPE');
       const der = await deps.ocsp(new Uint8Array(request.body));

@@ -15,13 +15,14 @@ import { createSandboxPki, type SandboxPki } from './jpki-pki.js';
 import { createSandboxCardRegistry, type SandboxCardRegistry } from './mode-cards.js';
 import { createSandboxCrlBook, type SandboxCrlBook } from './mode-crls.js';
 import { sandboxRoutes, type SandboxOcspRespond } from './mode-routes.js';
+import { createSandboxOcspResponder, type SandboxOcspResponder } from './ocsp-responder.js';
 
 export interface SandboxModeOptions {
   readonly clock: Clock;
   /** Base URL of this gateway (CRL URLs, the demo tenant's origin); a function because with
    *  PORT=0 it is known only once the server listens. */
   readonly publicUrl: () => string;
-  /** The sandbox OCSP responder (request DER → response DER), mounted at POST /sandbox/ocsp. */
+  /** Replaces the built-in sandbox OCSP responder (request DER → response DER) at POST /sandbox/ocsp. */
   readonly ocsp?: SandboxOcspRespond;
   /** Default: the default-seed sandbox J-LIS. */
   readonly pki?: SandboxPki;
@@ -62,6 +63,19 @@ export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
     verifyCardData: (input) => current().verifyCardData(input),
   };
 
+  // The OCSP responder answers from the same revocation entries as the CRLs; built on first use
+  // (its delegated responder certificates cost a key derivation each the first time).
+  let responder: SandboxOcspResponder | undefined;
+  const ocsp: SandboxOcspRespond =
+    options.ocsp ??
+    ((request) =>
+      (responder ??= createSandboxOcspResponder({
+        pki,
+        clock,
+        revocationOf: (issuerKeyId, serial) =>
+          crls.revocationOf(issuerKeyId, BigInt(`0x${Buffer.from(serial).toString('hex') || '0'}`)),
+      })).respond(request));
+
   const demoApiKey = generateApiKey('sk_sandbox');
   const demoTenant: Tenant = Object.freeze({
     id: 'demo',
@@ -81,6 +95,6 @@ export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
     demoApiKey,
     cards,
     crls,
-    routes: sandboxRoutes({ cards, crls, clock, publicUrl: options.publicUrl, ocsp: options.ocsp }),
+    routes: sandboxRoutes({ cards, crls, clock, publicUrl: options.publicUrl, ocsp }),
   };
 }

@@ -2,6 +2,8 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ingestCrl } from '../../src/revocation/crl/index.js';
 import { parseCertificate } from '../../src/pki/certificate.js';
+import { buildOcspRequest } from '../../src/revocation/ocsp/build-ocsp-request.js';
+import { parseBasicOcspResponse, parseOcspResponse } from '../../src/revocation/ocsp/parse-ocsp-response.js';
 import { bearer, KEYS, testApp } from './support/test-app.js';
 import { cmsBody } from './support/material.js';
 
@@ -105,20 +107,46 @@ describe('/sandbox routes (sandbox mode)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/sandbox/crl/none.crl' })).json().code).toBe('ERR_NOT_FOUND');
   });
 
-  it('the TSA (evidence issue) and an unwired OCSP responder answer ERR_NOT_IMPLEMENTED', async () => {
-    for (const [url, type] of [
-      ['/sandbox/tsa', 'application/timestamp-query'],
-      ['/sandbox/ocsp', 'application/ocsp-request'],
-    ] as const) {
+  it('POST /sandbox/ocsp answers from the same revocation entries as the CRLs', async () => {
+    const { id, card } = t.sandbox.cards.issue({ identity: { name: '見本　三郎' } });
+    const ask = async () => {
+      const { der } = buildOcspRequest(
+        parseCertificate(card.authentication.der),
+        parseCertificate(card.authentication.issuer.der),
+      );
       const res = await t.app.inject({
         method: 'POST',
-        url,
-        headers: { 'content-type': type },
-        payload: Buffer.from([0x30, 0]),
+        url: '/sandbox/ocsp',
+        headers: { 'content-type': 'application/ocsp-request' },
+        payload: Buffer.from(der),
       });
-      expect(res.statusCode).toBe(501);
-      expect(res.json().code).toBe('ERR_NOT_IMPLEMENTED');
-    }
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/ocsp-response');
+      const outer = parseOcspResponse(new Uint8Array(res.rawPayload));
+      expect(outer.responseStatus).toBe(0);
+      return parseBasicOcspResponse(outer.response!).responses[0]!.status.kind;
+    };
+    expect(await ask()).toBe('good');
+    await t.app.inject({ method: 'POST', url: `/sandbox/cards/${id}/revoke`, payload: { reason: 'keyCompromise' } });
+    expect(await ask()).toBe('revoked');
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/ocsp',
+      headers: { 'content-type': 'text/plain' },
+      payload: 'x',
+    });
+    expect(wrongType.json().code).toBe('ERR_UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('the TSA (evidence issue) answers ERR_NOT_IMPLEMENTED', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/sandbox/tsa',
+      headers: { 'content-type': 'application/timestamp-query' },
+      payload: Buffer.from([0x30, 0]),
+    });
+    expect(res.statusCode).toBe(501);
+    expect(res.json().code).toBe('ERR_NOT_IMPLEMENTED');
   });
 
   it('production mode has no /sandbox routes', async () => {
