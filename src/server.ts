@@ -1,11 +1,13 @@
 /**
  * The only module that reads process.env and listens. Wires the configuration to the stores
  * (Redis when REDIS_URL is set, else memory), the tenants, the verifier (sandbox mode: the
- * simulated J-LIS; production: the configured or bundled roots) and buildApp; prints the URL
+ * simulated J-LIS; production: the configured or bundled roots), the sessions module (vault
+ * keys, session stores on the same backend) and buildApp; prints the URL
  * (and in sandbox mode the demo API key); drains in-flight requests on SIGTERM/SIGINT.
  */
 import { buildApp } from './app.js';
 import type { ApiRoutes } from './api/api-router.js';
+import { createSessionModule } from './api/sessions/index.js';
 import type { ReadinessCheck, ReadinessProbe } from './api/operations-routes.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config/load-config.js';
@@ -13,11 +15,12 @@ import { createMetrics } from './observability/metrics.js';
 import { createSandboxMode } from './sandbox/mode.js';
 import { createMemoryStores, createRedisStores, type ApiStores } from './storage/api-stores.js';
 import { connectRedis } from './storage/redis/create-redis.js';
+import { createMemorySessionStores, createRedisSessionStores } from './storage/sessions/index.js';
 import { createTenantRegistry } from './tenants/tenant-registry.js';
 import { createVerifier } from './verifier/create-verifier.js';
 import type { Verifier } from './verifier/types.js';
 
-/** What the lead wires beyond the API core (sessions, CRL manager, OCSP). */
+/** What is wired beyond the API core and the sessions module (the CRL manager, OCSP, extra routes). */
 export interface ServerWiring {
   /** Production verifier (with the CRL manager's CRLs / OCSP); default: configured roots, no revocation data. */
   readonly verifier?: Verifier;
@@ -71,6 +74,15 @@ export async function startServer(
     return checks;
   };
 
+  const sessions = createSessionModule({
+    verifier,
+    clock,
+    publicUrl: () => publicUrl,
+    mode: config.mode,
+    vaultKeys: config.vaultKeys,
+    stores: stores.redis ? createRedisSessionStores(stores.redis) : createMemorySessionStores(clock),
+  });
+
   const app = buildApp({
     config,
     verifier,
@@ -78,7 +90,7 @@ export async function startServer(
     stores,
     metrics,
     readiness,
-    routes: [...(sandbox ? [sandbox.routes] : []), ...(wiring.routes ?? [])],
+    routes: [...(sandbox ? [sandbox.routes] : []), sessions.routes, ...(wiring.routes ?? [])],
   });
 
   let address: string;

@@ -82,6 +82,18 @@ describe('npm start (sandbox mode, real HTTP)', () => {
     expect(unauthorized.status).toBe(401);
   });
 
+  it('the sessions module is wired: the demo tenant opens an identity session for its own origin', async () => {
+    const res = await fetch(`${url}/v1/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'identity', purpose: '口座開設 (boot test)', origin: new URL(url).origin }),
+    });
+    expect(res.status).toBe(201);
+    const session = (await res.json()) as { id: string; status: string; widgetUrl: string };
+    expect(session.status).toBe('pending');
+    expect(session.widgetUrl.startsWith(url)).toBe(true);
+  });
+
   it('logs are JSON lines with request ids and never the API key; SIGTERM exits 0', async () => {
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
