@@ -109,8 +109,11 @@ $('#demo-start')?.addEventListener('click', async () => {
     lang,
     onEvent: (ev) => {
       say($('#demo-event'), `${ev.type}${ev.hint ? ` (${ev.hint})` : ''}`);
-      if (ev.type === 'cancelled') void post(`/demo/api/sessions/${sessionId}/cancel`).catch(() => undefined);
-      if (ev.type === 'completed' || ev.type === 'failed' || ev.type === 'cancelled') void showResult(sessionId);
+      // A widget cancel is the user's; the session itself is the RP's to cancel (its backend does).
+      const cancelled =
+        ev.type === 'cancelled' ? post(`/demo/api/sessions/${sessionId}/cancel`).catch(() => undefined) : undefined;
+      if (ev.type === 'completed' || ev.type === 'failed' || ev.type === 'cancelled')
+        void Promise.resolve(cancelled).then(() => showResult(sessionId));
     },
   });
 });

@@ -24,6 +24,8 @@ export interface SandboxGateway {
   readonly sandbox: SandboxMode;
   readonly widget: WidgetModule;
   readonly apiKey: string;
+  /** Moves the gateway's clock forward (expiry without waiting). */
+  advance(ms: number): void;
   stop(): Promise<void>;
 }
 
@@ -31,7 +33,8 @@ export async function startSandboxGateway(o: {
   assetsDir: string;
   limits?: Partial<SessionLimits>;
 }): Promise<SandboxGateway> {
-  const clock = systemClock;
+  let offsetMs = 0;
+  const clock = { now: () => new Date(systemClock.now().getTime() + offsetMs) };
   let publicUrl = 'http://127.0.0.1:0';
   const config = loadConfig({ LOG_LEVEL: 'silent', GATEWAY_MODE: 'sandbox' });
   const sandbox = createSandboxMode({ clock, publicUrl: () => publicUrl });
@@ -70,5 +73,13 @@ export async function startSandboxGateway(o: {
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   publicUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  return { url: publicUrl, app, sandbox, widget, apiKey: sandbox.demoApiKey, stop: () => app.close() };
+  return {
+    url: publicUrl,
+    app,
+    sandbox,
+    widget,
+    apiKey: sandbox.demoApiKey,
+    advance: (ms) => void (offsetMs += ms),
+    stop: () => app.close(),
+  };
 }
