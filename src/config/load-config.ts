@@ -9,6 +9,7 @@ import { parseVaultKeys } from '../identity/my-number/vault/parse-vault-keys.js'
 import type { VaultKeyInput } from '../identity/my-number/vault/key-ring.js';
 import { readTenantsFile } from '../tenants/read-tenants-file.js';
 import type { Tenant } from '../tenants/types.js';
+import { readEvidenceConfig, readWebhookConfig, type EvidenceConfig, type WebhookConfig } from './assurance-config.js';
 import { readBaseUrl, readEnum, readInt, readRedisUrl } from './env-values.js';
 import { readTrustAnchors } from './read-trust-anchors.js';
 
@@ -33,6 +34,10 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly requestTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  /** Evidence records, retention and the audit chain (GATEWAY_EVIDENCE_*, GATEWAY_AUDIT_WRITER). */
+  readonly evidence: EvidenceConfig;
+  /** Webhook delivery (GATEWAY_WEBHOOK_*). */
+  readonly webhooks: WebhookConfig;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +104,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, io
     bodyLimitBytes: readInt(env, 'GATEWAY_BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
     requestTimeoutMs: readInt(env, 'GATEWAY_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000, problems),
     shutdownTimeoutMs: readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+    evidence: readEvidenceConfig(env, problems),
+    webhooks: readWebhookConfig(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   // Key material stays out of JSON.stringify / util.inspect of the config (it is never logged anyway).

@@ -124,11 +124,152 @@ export interface paths {
     };
     /**
      * Read a stored verification record
-     * @description The record kept for a completed session (犯収法 施行規則 §20); owner tenant only.
+     * @description The record kept for a completed session (犯収法 確認記録, method 施行規則第6条第1項第1号ワ):
+     *     times, the verified identity items, the signing certificate and chain, the signed data
+     *     (or its SHA-256 when the RP kept the document), the revocation evidence used, the report
+     *     and the policy. Owner tenant only (another tenant's id is 404); kept for the configured
+     *     retention (default 7 years), then deleted with a deletion record. Every read is an audit
+     *     event. Use the export for offline re-verification.
      */
     get: operations['getEvidence'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/evidence/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export a verification record for offline re-verification
+     * @description One self-contained JSON document (DER as base64): the record, the SHA-256 of its
+     *     canonical JSON (also anchored in the audit chain), the CRLs the verifier used, and
+     *     `verification` — which fields become which files and the `jpki-gateway verify` command
+     *     that re-verifies the signature at the recorded validation time. An auditor runs
+     *     `jpki-gateway audit unpack --out DIR export.json` and then the printed command, without
+     *     the gateway. Owner tenant only; every export is an audit event.
+     */
+    get: operations['exportEvidence'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/certificates/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Re-check a stored certificate now (現況確認)
+     * @description Validates the certificate at the current time with the deployment's trust and revocation
+     *     policy (the refreshed CRL partitions and/or OCSP) and answers in one word: `valid`,
+     *     `revoked` (with the reason and its JPKI meaning — `affiliationChanged`: the customer's
+     *     registered data changed, re-verify them), `expired`, `unknown` (no usable revocation
+     *     information right now: try later, never treat as valid) or `invalid`; plus the full report.
+     */
+    post: operations['checkCertificateStatus'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List this tenant's monitors, newest first */
+    get: operations['listMonitors'];
+    put?: never;
+    /**
+     * Watch a certificate for revocation (現況確認)
+     * @description For a certificate (base64 DER) or a completed session of this tenant (its signing
+     *     certificate): when a CRL update revokes it, a signed `certificate.revoked` webhook goes
+     *     to `webhookUrl` with the reason and its JPKI meaning and ids only (never the identity).
+     *     Each monitor fires once. Refusals: 400 `ERR_VALIDATION` whose detail starts with
+     *     `ERR_MONITOR_INPUT`, `ERR_WEBHOOK_URL`, `ERR_MONITOR_SESSION_NOT_COMPLETED` or
+     *     `ERR_MONITOR_UNSUPPORTED_CERTIFICATE` (no JPKI CRL partition).
+     */
+    post: operations['createMonitor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/monitors/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Read a monitor (and whether it fired) */
+    get: operations['getMonitor'];
+    put?: never;
+    post?: never;
+    /** Stop watching a certificate */
+    delete: operations['deleteMonitor'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/dead-letters': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Webhook events that failed every attempt, newest first
+     * @description Each webhook event is retried with exponential backoff and jitter up to the configured
+     *     number of attempts (GATEWAY_WEBHOOK_MAX_ATTEMPTS); then it lands here with its last
+     *     error (`ERR_WEBHOOK_TIMEOUT`, `ERR_WEBHOOK_STATUS`, `ERR_WEBHOOK_REDIRECT`,
+     *     `ERR_WEBHOOK_RESPONSE_TOO_LARGE`, `ERR_WEBHOOK_UNREACHABLE`), kept 30 days.
+     */
+    get: operations['listWebhookDeadLetters'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/dead-letters/{id}/redrive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a dead-lettered event again
+     * @description The event (same id and body) goes back to the outbox, due now, with a fresh attempt budget.
+     */
+    post: operations['redriveWebhookDeadLetter'];
     delete?: never;
     options?: never;
     head?: never;
@@ -417,7 +558,34 @@ export interface paths {
     trace?: never;
   };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+  jpkiGatewayEvent: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * What the gateway POSTs to your webhookUrl (session.* and certificate.revoked)
+     * @description Signed with your tenant's webhook secret (contract §5):
+     *     `JPKI-Gateway-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`.
+     *     Verify the HMAC over the raw bytes before parsing, reject a `t` far from now, and
+     *     de-duplicate by `id`: delivery is at least once (retries with exponential backoff and
+     *     jitter; the same id and body every time). Answer 2xx within the timeout with a small
+     *     body; redirects are not followed. No personal data is ever sent: ids, status, and for
+     *     `certificate.revoked` the reason and its JPKI meaning.
+     */
+    post: operations['receiveJpkiGatewayEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
 export interface components {
   schemas: {
     /** @description RFC 9457 problem details with a stable `code`. */
@@ -685,8 +853,8 @@ export interface components {
       /** @description The signing certificate, when one was identified (keep `der` to re-check it later, 現況確認). */
       certificate?: components['schemas']['CertificateSummary'];
       /**
-       * @description The id of the verification record. Until the evidence store lands this is a
-       *     placeholder id (`evd_…`) that GET /v1/evidence/{id} does not resolve yet.
+       * @description The id of the verification record (GET /v1/evidence/{id}) written when the session
+       *     completed; failed sessions have no record.
        */
       evidenceId: string;
       /**
@@ -722,12 +890,132 @@ export interface components {
       id: string;
       sessionId: string;
       type: components['schemas']['SessionType'];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the record was written.
+       */
       createdAt: string;
-      /** @description The stored record (shape owned by the evidence issue). */
+      /** @description hex SHA-256 of the record's canonical JSON (anchored in the audit chain) */
+      sha256?: string;
+      /**
+       * @description The stored record (`format: jpki-gateway/evidence/v1`): id, tenantId, sessionId,
+       *     sessionType, reference, method, purpose, origin, times (sessionCreatedAt,
+       *     completedAt, signingTime, validationTime, recordedAt, retainUntil), identity,
+       *     certificate (der, sha256, serialNumber, issuer, subject, notBefore, notAfter), chain,
+       *     signedData (signature, detached, contentKind, content?, contentSha256, name?,
+       *     mediaType?), revocation (facts, crls, crlMaterial, ocspResponse?), report, policy.
+       */
       record: {
         [key: string]: unknown;
       };
+    };
+    /** @description A self-contained export of one record for offline re-verification (`jpki-gateway audit unpack`). */
+    EvidenceExport: {
+      /** @enum {string} */
+      format: 'jpki-gateway/evidence-export/v1';
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description hex SHA-256 of the record's canonical JSON */
+      recordSha256: string;
+      /** @description The evidence record (see Evidence). */
+      record: {
+        [key: string]: unknown;
+      };
+      crls: {
+        sha256: string;
+        /** @description The CRL (DER) base64 */
+        der: string;
+      }[];
+      verification: {
+        /** Format: date-time */
+        validationTime: string;
+        /** @description file name → JSON pointer of a base64 field of this export */
+        files: {
+          [key: string]: string;
+        };
+        /** @description Arguments after `jpki-gateway`, run where the files were written. */
+        command: string[];
+        notes: string[];
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    CertificateStatusRequest: {
+      /** @description The certificate, DER, base64. */
+      certificate: components['schemas']['Base64'];
+      intermediates?: components['schemas']['Base64'][];
+      profile?: components['schemas']['Profile'];
+    };
+    CertificateStatusResult: {
+      /** @enum {string} */
+      status: 'valid' | 'revoked' | 'expired' | 'unknown' | 'invalid';
+      /** Format: date-time */
+      checkedAt: string;
+      reason?: string;
+      reasonMeaning?: string;
+      /** Format: date-time */
+      revokedAt?: string;
+      report: components['schemas']['ValidationReport'];
+    };
+    /** @description Exactly one of `certificate` and `sessionId`. */
+    CreateMonitorRequest: {
+      certificate?: components['schemas']['Base64'];
+      sessionId?: string;
+      /**
+       * Format: uri
+       * @description https URL receiving the certificate.revoked event (signed, no personal data).
+       */
+      webhookUrl: string;
+      /** @description The RP's own reference, returned in the webhook (no personal data please). */
+      reference?: string;
+    };
+    Monitor: {
+      id: string;
+      /** Format: date-time */
+      createdAt: string;
+      webhookUrl: string;
+      reference?: string;
+      sessionId?: string;
+      certificate: {
+        sha256: string;
+        /** @description lower-case hex */
+        serialNumber: string;
+        issuer: string;
+        /** Format: date-time */
+        notAfter: string;
+      };
+      /** @description The JPKI CRL partition: purpose/prefecture/municipality */
+      partition: string;
+      /** @enum {string} */
+      status: 'active' | 'revoked';
+      revocation?: {
+        reason: string;
+        reasonMeaning: string;
+        /** Format: date-time */
+        revokedAt: string;
+        /** Format: date-time */
+        detectedAt: string;
+        crlNumber?: string;
+      };
+    };
+    DeadLetter: {
+      id: string;
+      /** @enum {string} */
+      type: 'session.completed' | 'session.failed' | 'session.expired' | 'certificate.revoked';
+      url: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description The exact JSON body sent on every attempt. */
+      body: string;
+      attempts: number;
+      lastError?: {
+        code: string;
+        detail?: string;
+        /** Format: date-time */
+        at: string;
+      };
+      /** Format: date-time */
+      deadAt: string;
     };
     ClientSession: {
       id: string;
@@ -1026,6 +1314,15 @@ export interface components {
      * @example 5f0c3e1a-8b7d-4c2e-9f10-2a3b4c5d6e7f
      */
     IdempotencyKey: string;
+    /** @example evd_4T8mQz1wX6rB2nL9kV5cJ3 */
+    EvidenceId: string;
+    /** @example mon_7HkQ2pW9xZ4cV1bN6mL3tR */
+    MonitorId: string;
+    /**
+     * @description At most this many items (1–1000, default 100).
+     * @example 100
+     */
+    Limit: string;
     /** @example ses_9QnE4xq2rX7mV3kT1bYw5c */
     SessionId: string;
   };
@@ -1226,7 +1523,7 @@ export interface operations {
       header?: never;
       path: {
         /** @example evd_4T8mQz1wX6rB2nL9kV5cJ3 */
-        id: string;
+        id: components['parameters']['EvidenceId'];
       };
       cookie?: never;
     };
@@ -1243,6 +1540,264 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  exportEvidence: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @example evd_4T8mQz1wX6rB2nL9kV5cJ3 */
+        id: components['parameters']['EvidenceId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export. Answered with Cache-Control no-store (it holds personal data). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EvidenceExport'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  checkCertificateStatus: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CertificateStatusRequest'];
+      };
+    };
+    responses: {
+      /** @description The status now (also for a revoked or invalid certificate). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CertificateStatusResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listMonitors: {
+    parameters: {
+      query?: {
+        /**
+         * @description At most this many items (1–1000, default 100).
+         * @example 100
+         */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The monitors. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            monitors: components['schemas']['Monitor'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  createMonitor: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Replays the stored response for a retried request (24 h, per tenant).
+         * @example 5f0c3e1a-8b7d-4c2e-9f10-2a3b4c5d6e7f
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateMonitorRequest'];
+      };
+    };
+    responses: {
+      /** @description The monitor. */
+      201: {
+        headers: {
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Monitor'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      409: components['responses']['IdempotencyInProgress'];
+      422: components['responses']['IdempotencyKeyReused'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  getMonitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @example mon_7HkQ2pW9xZ4cV1bN6mL3tR */
+        id: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The monitor. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Monitor'];
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  deleteMonitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @example mon_7HkQ2pW9xZ4cV1bN6mL3tR */
+        id: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  listWebhookDeadLetters: {
+    parameters: {
+      query?: {
+        /**
+         * @description At most this many items (1–1000, default 100).
+         * @example 100
+         */
+        limit?: components['parameters']['Limit'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tenant's dead letters. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deadLetters: components['schemas']['DeadLetter'][];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      429: components['responses']['RateLimited'];
+      500: components['responses']['Internal'];
+      503: components['responses']['Unavailable'];
+    };
+  };
+  redriveWebhookDeadLetter: {
+    parameters: {
+      query?: never;
+      header?: {
+        /**
+         * @description Replays the stored response for a retried request (24 h, per tenant).
+         * @example 5f0c3e1a-8b7d-4c2e-9f10-2a3b4c5d6e7f
+         */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @example evt_5d41402abc4b2a76b9719d911017c592 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued for delivery. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            /** @enum {string} */
+            status: 'queued';
+          };
+        };
+      };
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['IdempotencyInProgress'];
+      422: components['responses']['IdempotencyKeyReused'];
       429: components['responses']['RateLimited'];
       500: components['responses']['Internal'];
       503: components['responses']['Unavailable'];
@@ -1599,6 +2154,45 @@ export interface operations {
         };
       };
       501: components['responses']['NotImplemented'];
+    };
+  };
+  receiveJpkiGatewayEvent: {
+    parameters: {
+      query?: never;
+      header: {
+        'JPKI-Gateway-Signature': string;
+        'JPKI-Gateway-Event-Id': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          /** @enum {string} */
+          type: 'session.completed' | 'session.failed' | 'session.expired' | 'certificate.revoked';
+          /** Format: date-time */
+          created: string;
+          /**
+           * @description `sessionId` and `status` (session events; certificate.revoked when the monitor
+           *     was created for a session), plus for certificate.revoked: monitorId,
+           *     certificateSha256, serialNumber, reason, reasonMeaning, revokedAt, reference.
+           */
+          data: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Received (any 2xx). Anything else, a timeout or a redirect is retried. */
+      '2XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
 }
