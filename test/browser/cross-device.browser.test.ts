@@ -39,11 +39,12 @@ const PHONE = {
 
 /** Decodes the QR code from the canvas pixels. */
 async function scanQr(frame: Frame): Promise<string> {
-  const img = (await frame.evaluate(() => {
-    const c = document.querySelector('canvas.jw-qr') as HTMLCanvasElement;
-    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+  // In the page (a string: this suite's tsconfig has no DOM types).
+  const img = (await frame.evaluate(`(() => {
+    const c = document.querySelector('canvas.jw-qr');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height);
     return { w: c.width, h: c.height, data: Array.from(d.data) };
-  })) as { w: number; h: number; data: number[] };
+  })()`)) as { w: number; h: number; data: number[] };
   const code = jsQR(new Uint8ClampedArray(img.data), img.w, img.h);
   if (!code) throw new Error('QR code not readable');
   return code.data;
@@ -79,7 +80,7 @@ describe.skipIf(skip)('cross-device flow in Chromium (desktop + phone)', () => {
     await frame.locator('#jw-method-phone').click();
     await frame.locator('canvas.jw-qr').waitFor();
     const f = widgetFrame(page);
-    await f.waitForFunction(() => (document.querySelector('#jw-qr-link')?.textContent ?? '') !== '');
+    await f.waitForFunction(`(document.querySelector('#jw-qr-link')?.textContent ?? '') !== ''`);
 
     // The code rotates: two reads a little over a second apart differ, and both are the mobile page.
     const first = await scanQr(f);
@@ -133,7 +134,7 @@ describe.skipIf(skip)('cross-device flow in Chromium (desktop + phone)', () => {
     await consentAndContinue(frame);
     await frame.locator('#jw-method-phone').click();
     const f = widgetFrame(page);
-    await f.waitForFunction(() => (document.querySelector('#jw-qr-link')?.textContent ?? '') !== '');
+    await f.waitForFunction(`(document.querySelector('#jw-qr-link')?.textContent ?? '') !== ''`);
     const url = await scanQr(f);
     gw.advance(60_000); // a photo of the code, used a minute later
     const phone = await browser.newContext(PHONE);
