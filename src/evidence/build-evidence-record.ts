@@ -62,11 +62,12 @@ async function archiveCrls(
   deps: BuildEvidenceDeps,
   report: ValidationReport,
   issuerDer: Uint8Array,
+  certificate: Uint8Array,
 ): Promise<Pick<EvidenceRecord['revocation'], 'crls' | 'crlMaterial'>> {
   const facts = report.revocation;
   if (facts.source !== 'crl' || !facts.thisUpdate) return { crls: [], crlMaterial: 'not-applicable' };
   const found = deps.crlMaterial
-    ? await deps.crlMaterial.find({ issuerDer, crlNumber: facts.crlNumber, thisUpdate: facts.thisUpdate })
+    ? await deps.crlMaterial.find({ issuerDer, crlNumber: facts.crlNumber, thisUpdate: facts.thisUpdate, certificate })
     : [];
   const crls: ArchivedCrlRef[] = [];
   for (const der of found) {
@@ -91,7 +92,8 @@ export async function buildEvidenceRecord(
   const report = result.report;
   const certDer = certificateDerOf(result);
   if (!certDer || !report.signer || !result.signature) return undefined;
-  const leaf = parseCertificate(Buffer.from(certDer, 'base64'));
+  const leafDer = new Uint8Array(Buffer.from(certDer, 'base64'));
+  const leaf = parseCertificate(leafDer);
   const facts = report.signer.certificate;
   const chain = report.signer.chain.map((c) => {
     const der = deps.caCertificates.get(c.sha256);
@@ -131,7 +133,7 @@ export async function buildEvidenceRecord(
     signedData: signedDataOf(r, result.signature),
     revocation: {
       facts: report.revocation,
-      ...(await archiveCrls(deps, report, leaf.issuer.der)),
+      ...(await archiveCrls(deps, report, leaf.issuer.der, leafDer)),
       ...(typeof ocsp === 'string' ? { ocspResponse: ocsp } : {}),
     },
     report,

@@ -13,6 +13,8 @@ export interface CrlMaterialQuery {
   readonly issuerDer: Uint8Array;
   readonly crlNumber: string | undefined;
   readonly thisUpdate: string;
+  /** DER of the certificate whose revocation the CRL answered (adapters find its partition). */
+  readonly certificate?: Uint8Array;
 }
 
 export interface CrlMaterial {

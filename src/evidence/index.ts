@@ -2,6 +2,7 @@
 export { createCaCertificateBook, type CaCertificateBook } from './ca-certificates.js';
 export { buildEvidenceRecord, type BuildEvidenceDeps } from './build-evidence-record.js';
 export { createCrlListMaterial, type CrlMaterial, type CrlMaterialQuery } from './crl-material.js';
+export { createSourceCrlMaterial, type SourceCrlMaterialOptions } from './source-crl-material.js';
 export { createEvidenceService, type EvidenceService, type EvidenceServiceOptions } from './create-evidence-service.js';
 export { exportEvidence, type EvidenceExport } from './export-evidence.js';
 export { createFsEvidenceStore } from './fs/fs-evidence-store.js';

@@ -136,12 +136,14 @@ export function createWebhookDispatcher(o: DispatcherOptions): WebhookDispatcher
         log('warn', 'webhook outbox unavailable; retrying', { error: String(e) });
         return { delivered: 0, retried: 0, dead: 0 };
       })
-      .finally(() => {
+      .then((r) => {
         inflight = undefined;
-        if (!stopped) {
-          timer = setTimeout(loop, s.pollIntervalMs);
-          timer.unref();
-        }
+        if (stopped) return r;
+        // A full batch means more may be due: go on at once instead of waiting a poll interval.
+        const busy = r.delivered + r.retried + r.dead >= s.batch;
+        timer = setTimeout(loop, busy ? 0 : s.pollIntervalMs);
+        timer.unref();
+        return r;
       });
   };
 

@@ -136,16 +136,26 @@ export async function createEvidenceModule(o: EvidenceModuleOptions): Promise<Ev
     void q.finally(() => pending.delete(q));
   };
 
+  /** The record first (retried: it is the 犯収法 evidence), then the webhook whatever happened to it. */
   const handleSession = async (c: SessionStatusChange): Promise<void> => {
-    await audit.append({
-      type: `session.${c.status}` as 'session.completed',
-      ids: { tenantId: c.tenantId, sessionId: c.sessionId },
-    });
+    const ids = { tenantId: c.tenantId, sessionId: c.sessionId };
+    await audit.append({ type: `session.${c.status}` as 'session.completed', ids });
     const record = (await o.sessions.get(c.tenantId, c.sessionId))?.record;
     if (!record) return;
-    if (record.status === 'completed') await evidence.recordSession(record);
-    const event = sessionWebhookEvent(record, o.clock.now());
-    if (event) await outbox.enqueue(event, o.clock.now().getTime());
+    try {
+      for (let attempt = 1; record.status === 'completed'; attempt++) {
+        try {
+          await evidence.recordSession(record);
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
+    } finally {
+      const event = sessionWebhookEvent(record, o.clock.now());
+      if (event) await outbox.enqueue(event, o.clock.now().getTime());
+    }
   };
 
   let purgeTimer: NodeJS.Timeout | undefined;
