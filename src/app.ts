@@ -53,7 +53,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,
     requestTimeout: config.requestTimeoutMs,
-    connectionTimeout: config.requestTimeoutMs,
+    // No socket inactivity timeout: it would cut idle keep-alive connections before keepAliveTimeout.
+    connectionTimeout: 0,
     keepAliveTimeout: 72_000, // above common load-balancer idle timeouts (60 s)
     forceCloseConnections: 'idle',
     return503OnClosing: true,
@@ -97,7 +98,8 @@ export function buildApp(deps: AppDeps): FastifyInstance {
       reply.elapsedTime / 1000,
     );
   });
-  app.server.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
+  // Slow-loris guard: the request head must arrive within 15 s (or the request timeout if shorter).
+  app.server.headersTimeout = Math.min(config.requestTimeoutMs, 15_000);
 
   app.register(async () => {
     registerOperations(router, { mode: config.mode, stores: deps.stores, metrics, readiness: deps.readiness });

@@ -10,6 +10,14 @@ import { bearer, KEYS, testApp } from './support/test-app.js';
 describe('operations endpoints', () => {
   const t = testApp();
 
+  it('server timeouts and body limit come from the configuration', () => {
+    const c = testApp({ env: { GATEWAY_REQUEST_TIMEOUT_MS: '20000', GATEWAY_BODY_LIMIT_BYTES: '4096' } });
+    expect(c.app.server.requestTimeout).toBe(20_000);
+    expect(c.app.server.headersTimeout).toBe(15_000);
+    expect(c.app.server.keepAliveTimeout).toBe(72_000);
+    expect(c.app.initialConfig.bodyLimit).toBe(4096);
+  });
+
   it('/healthz answers ok', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.json()).toEqual({ status: 'ok' });
