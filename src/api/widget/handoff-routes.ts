@@ -24,6 +24,7 @@ export interface HandoffDeps {
   readonly sandbox: boolean;
 }
 
+const FOLLOW_GRACE_MS = 15 * 60_000;
 const HANDOFF_ID = /^hf_[A-Za-z0-9_-]{22}$/;
 const CARD_ID = /^card_[A-Za-z0-9]{1,64}$/;
 const sha256Hex = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -57,7 +58,8 @@ export function handoffRoutes(app: FastifyInstance, d: HandoffDeps): void {
     if (cardId !== undefined && (!d.sandbox || typeof cardId !== 'string' || !CARD_ID.test(cardId)))
       throw new ApiError('ERR_VALIDATION', 'sandboxCardId: a sandbox card id, in sandbox mode only');
     const id = `hf_${randomBytes(16).toString('base64url')}`;
-    const ttlMs = Math.max(1000, Date.parse(view.expiresAt) - d.clock.now().getTime());
+    // Past the session's deadline too: the desktop still learns how it ended.
+    const ttlMs = Math.max(1000, Date.parse(view.expiresAt) - d.clock.now().getTime()) + FOLLOW_GRACE_MS;
     await d.store.create(
       {
         id,
