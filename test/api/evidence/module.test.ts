@@ -1,6 +1,6 @@
 /** The evidence module's own rules: production keeps evidence on disk, and API use fails closed without the audit chain. */
 import { describe, expect, it } from 'vitest';
-import { createEvidenceModule } from '../../../src/api/evidence/index.js';
+import { configLoadedEvent, createEvidenceModule } from '../../../src/api/evidence/index.js';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { createMemorySessionStore } from '../../../src/storage/sessions/memory-session-store.js';
 import { createTenantRegistry } from '../../../src/tenants/tenant-registry.js';
@@ -37,5 +37,19 @@ describe('evidence module', () => {
     } finally {
       await gw.app.close();
     }
+  });
+
+  it('config.loaded names the mode and a hash of the configuration, never a secret', () => {
+    const vault = JSON.stringify([{ id: 'k1', key: Buffer.alloc(32, 7).toString('base64') }]);
+    const a = configLoadedEvent(loadConfig({ GATEWAY_VAULT_KEYS: vault }));
+    expect(a).toMatchObject({
+      type: 'config.loaded',
+      ids: { mode: 'sandbox', configSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(JSON.stringify(a)).not.toContain(Buffer.alloc(32, 7).toString('base64'));
+    expect(configLoadedEvent(loadConfig({ GATEWAY_VAULT_KEYS: vault }))).toEqual(a);
+    expect(configLoadedEvent(loadConfig({ GATEWAY_WEBHOOK_MAX_ATTEMPTS: '3' })).ids.configSha256).not.toBe(
+      a.ids.configSha256,
+    );
   });
 });
