@@ -16,7 +16,12 @@ describe('createSourceCrlMaterial', () => {
     await dropCrl(dir, path, der);
     const material = createSourceCrlMaterial({ sources: [createDirectorySource({ dir })] });
     const l = leaf();
-    const q = { issuerDer: l.cert.issuer.der, crlNumber: '3', thisUpdate: new Date(T0).toISOString(), certificate: l.der };
+    const q = {
+      issuerDer: l.cert.issuer.der,
+      crlNumber: '3',
+      thisUpdate: new Date(T0).toISOString(),
+      certificate: l.der,
+    };
     expect(await material.find(q)).toEqual([der]);
     expect(await material.find({ ...q, crlNumber: '2' })).toEqual([]); // the source moved on: not this one
     expect(await material.find({ ...q, certificate: pki.root('signing').der })).toEqual([]); // no partition
