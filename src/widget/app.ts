@@ -110,6 +110,8 @@ export function createWidget(o: WidgetOptions, first: Screen): Widget {
   sandboxNote.textContent = w.ui.sandbox;
   current = first;
   show(main, first(w));
+  // bench/widget.ts reads this: the first screen is on display and operable.
+  performance.mark('jpki-widget-interactive');
   return w;
 }
 
