@@ -8,10 +8,12 @@
 import { buildApp } from './app.js';
 import type { ApiRoutes } from './api/api-router.js';
 import { createSessionModule } from './api/sessions/index.js';
+import { createWidgetModule, type WidgetModule } from './api/widget/index.js';
 import type { ReadinessCheck, ReadinessProbe } from './api/operations-routes.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config/load-config.js';
 import { createMetrics } from './observability/metrics.js';
+import { demoRoutes } from './demo/index.js';
 import { createSandboxMode } from './sandbox/mode.js';
 import { createMemoryStores, createRedisStores, type ApiStores } from './storage/api-stores.js';
 import { connectRedis } from './storage/redis/create-redis.js';
@@ -74,6 +76,8 @@ export async function startServer(
     return checks;
   };
 
+  // The widget follows sessions for the cross-device flow (it needs the service, the service its listener).
+  const follow: { widget?: WidgetModule } = {};
   const sessions = createSessionModule({
     verifier,
     clock,
@@ -81,16 +85,32 @@ export async function startServer(
     mode: config.mode,
     vaultKeys: config.vaultKeys,
     stores: stores.redis ? createRedisSessionStores(stores.redis) : createMemorySessionStores(clock),
+    onStatusChange: (change) => follow.widget?.onSessionStatusChange(change),
   });
+  const tenants = createTenantRegistry([...config.tenants, ...(sandbox ? [sandbox.demoTenant] : [])]);
+  const widget = (follow.widget = createWidgetModule({
+    mode: config.mode,
+    clock,
+    publicUrl: () => publicUrl,
+    service: sessions.service,
+    tenants,
+    ...(sandbox ? { sandbox } : {}),
+  }));
 
   const app = buildApp({
     config,
     verifier,
-    tenants: createTenantRegistry([...config.tenants, ...(sandbox ? [sandbox.demoTenant] : [])]),
+    tenants,
     stores,
     metrics,
     readiness,
-    routes: [...(sandbox ? [sandbox.routes] : []), sessions.routes, ...(wiring.routes ?? [])],
+    routes: [
+      ...(sandbox ? [sandbox.routes] : []),
+      sessions.routes,
+      widget.routes,
+      ...(sandbox ? [demoRoutes({ apiKey: sandbox.demoApiKey, publicUrl: () => publicUrl })] : []),
+      ...(wiring.routes ?? []),
+    ],
   });
 
   let address: string;
@@ -103,10 +123,11 @@ export async function startServer(
   const port = (app.server.address() as { port: number }).port;
   const url = env.GATEWAY_PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
   publicUrl = url;
-  print(`jpki-gateway ${config.mode} mode listening on ${url} (${address.replace(/:\d+$/, '')}:${port})`);
+  print(`jpki-gateway ${config.mode} mode listening on ${url} (bound to ${address})`);
   print(`  API docs:     ${url}/docs`);
   print(`  store:        ${stores.kind}`);
   if (sandbox) {
+    print(`  demo pages:   ${url}/demo/`);
     print(`  demo tenant:  ${sandbox.demoTenant.id} (scopes ${[...sandbox.demoTenant.scopes].join(', ')})`);
     print(`  demo API key: ${sandbox.demoApiKey}`);
   }
