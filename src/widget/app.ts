@@ -79,6 +79,7 @@ export function createWidget(o: WidgetOptions, first: Screen): Widget {
     onLeave(cleanup) {
       cleanups.push(cleanup);
     },
+    setLang: (lang) => setLang(lang),
   };
 
   const setLang = (lang: Lang): void => {
@@ -90,9 +91,11 @@ export function createWidget(o: WidgetOptions, first: Screen): Widget {
     langButton.setAttribute('lang', lang === 'ja' ? 'en' : 'ja');
     sandboxNote.textContent = w.ui.sandbox;
     w.render();
-    langButton.focus();
   };
-  langButton.addEventListener('click', () => setLang(w.lang === 'ja' ? 'en' : 'ja'));
+  langButton.addEventListener('click', () => {
+    setLang(w.lang === 'ja' ? 'en' : 'ja');
+    langButton.focus();
+  });
   const sandboxNote = h('p', { class: 'jw-sandbox' });
   o.root.replaceChildren(h('div', { class: 'jw-bar' }, o.sandbox ? sandboxNote : h('span'), langButton), main, live);
 

@@ -58,7 +58,7 @@ async function frame(): Promise<void> {
   const ref: { widget?: ReturnType<typeof createWidget> } = {};
   const host = hostChannel(session.origin, {
     onCancel: () => ref.widget?.end({ kind: 'cancelled' }),
-    onLang: () => undefined,
+    onLang: (l) => ref.widget?.setLang(langOf(l)),
   });
   ref.widget = createWidget({ root, mode: 'frame', sandbox, lang, api, session, host }, reviewScreen);
   host.post({ type: 'ready', sessionId: session.id });

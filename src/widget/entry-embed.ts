@@ -30,6 +30,8 @@ interface WidgetEvent {
 interface Mounted {
   /** Asks the widget to stop (it reports `cancelled`); cancel the session from your backend too. */
   cancel(): void;
+  /** Switches the widget's language. */
+  setLang(lang: 'ja' | 'en'): void;
   destroy(): void;
   readonly frame: HTMLIFrameElement;
 }
@@ -77,6 +79,7 @@ interface Mounted {
     return {
       frame,
       cancel: () => post({ type: 'cancel' }),
+      setLang: (lang) => post({ type: 'lang', lang }),
       destroy: () => {
         window.removeEventListener('message', onMessage);
         frame.remove();

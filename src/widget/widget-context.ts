@@ -36,6 +36,8 @@ export interface Widget {
   go(screen: Screen): void;
   /** Re-renders the current screen (after a language switch). */
   render(): void;
+  /** Switches the language (the switch button, or the host's `lang` message). */
+  setLang(lang: Lang): void;
   /** Announces through the polite live region. */
   announce(text: string): void;
   /** Ends the session's UI once: shows the result and tells the host. */

@@ -47,6 +47,13 @@ describe('widget pages', () => {
     }
   });
 
+  it("the phone app's universal link lands on an explanation when the app is missing (no token reaches the server)", async () => {
+    const r = await inject(gw, 'GET', '/app/card/v1');
+    expect(r.status).toBe(200);
+    expect(r.body).toContain('カード読み取りアプリが必要です');
+    expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'");
+  });
+
   it('built files with ETags (304 when unchanged); embed.js may be loaded cross-origin', async () => {
     const app = await inject(gw, 'GET', '/widget/app.js');
     expect(app.status).toBe(200);

@@ -24,7 +24,7 @@ import { handoffRoutes } from './handoff-routes.js';
 import { followSessions } from './session-follow.js';
 import { createAssets, defaultAssetsDir } from './widget-assets.js';
 import { fullPageRoutes } from './full-page-routes.js';
-import { securityHeaders, widgetPage } from './widget-pages.js';
+import { APP_LINK_FALLBACK, securityHeaders, widgetPage } from './widget-pages.js';
 
 export interface WidgetModuleOptions {
   readonly mode: 'sandbox' | 'production';
@@ -79,6 +79,9 @@ export function createWidgetModule(o: WidgetModuleOptions): WidgetModule {
         .header('cache-control', 'no-store')
         .type('text/html; charset=utf-8')
         .send(widgetPage({ mode: 'phone', sandbox: sandboxMode })),
+    );
+    app.get('/app/card/v1', async (_request, reply) =>
+      securityHeaders(reply, []).type('text/html; charset=utf-8').send(APP_LINK_FALLBACK),
     );
     fullPageRoutes(app, { service: o.service, sandbox: sandboxMode });
     handoffRoutes(app, { service: o.service, store, clock: o.clock, secret, publicUrl, sandbox: sandboxMode });

@@ -62,3 +62,16 @@ export function widgetPage(p: PageInput): string {
     `<script src="/widget/app.js" defer></script></body></html>`
   );
 }
+
+/**
+ * Where the phone app's universal link (docs/card-transport.md §6) lands when the app is not
+ * installed: the link's fragment (the token) never reaches the server; the page says what to do.
+ */
+export const APP_LINK_FALLBACK = `<!doctype html><html lang="ja"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>カード読み取りアプリ / Card reader app</title>
+<link rel="stylesheet" href="/widget/widget.css"></head><body><main class="jw jw-main">
+<h1>カード読み取りアプリが必要です</h1>
+<p>このリンクは、マイナンバーカードを読み取るアプリで開きます。アプリをインストールしてから、パソコンに表示されたQRコードをもう一度読み取ってください。</p>
+<h2 lang="en">The card reader app is needed</h2>
+<p lang="en">This link opens in the app that reads your My Number Card. Install the app, then scan the QR code on your computer again.</p>
+</main></body></html>`;
