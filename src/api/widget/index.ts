@@ -9,3 +9,4 @@ export {
 export { checkQrCode, qrCode, QR_MAX_AGE_SECONDS } from './qr-code.js';
 export { contentSecurityPolicy } from './widget-pages.js';
 export { defaultAssetsDir } from './widget-assets.js';
+export { createRedisHandoffStore } from './redis-handoff-store.js';
