@@ -30,6 +30,8 @@ export interface SandboxModeOptions {
 
 export interface SandboxMode {
   readonly pki: SandboxPki;
+  /** DER of every sandbox root (both purposes, all generations): the sandbox's trust anchors. */
+  readonly trustAnchors: readonly Uint8Array[];
   /** Always validates against the current sandbox CRLs. */
   readonly verifier: Verifier;
   readonly demoTenant: Tenant;
@@ -90,6 +92,7 @@ export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
 
   return {
     pki,
+    trustAnchors: Object.freeze(trustAnchors),
     verifier: Object.freeze(verifier),
     demoTenant,
     demoApiKey,

@@ -12,19 +12,20 @@ describe('graceful shutdown', () => {
     const inHandler = new Promise<void>((r) => (entered = r));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const slow: ApiRoutes = (router) =>
-      router.route('getEvidence', async () => {
+    // A plain route (not a spec operation, which the real modules own) that waits on a gate.
+    const slow: ApiRoutes = (router) => {
+      router.app.get('/test/slow', async () => {
         entered();
         await gate;
-        return { id: 'evd_1', sessionId: 'ses_1', type: 'identity', createdAt: '2026-03-01T00:00:00.000Z', record: {} };
+        return { id: 'slow-1' };
       });
+    };
     const lines: string[] = [];
     const server = await startServer(
       { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
       { routes: [slow], print: (l) => lines.push(l) },
     );
-    const key = server.demoApiKey!;
-    const inflight = fetch(`${server.url}/v1/evidence/evd_1`, { headers: { authorization: `Bearer ${key}` } });
+    const inflight = fetch(`${server.url}/test/slow`);
     await inHandler;
     let stopped = false;
     const stopping = server.stop().then(() => (stopped = true));
@@ -34,7 +35,7 @@ describe('graceful shutdown', () => {
     release();
     const res = await inflight;
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { id: string }).id).toBe('evd_1');
+    expect(((await res.json()) as { id: string }).id).toBe('slow-1');
     await stopping;
     expect(stopped).toBe(true);
     expect(lines[0]).toMatch(/sandbox mode listening on http:\/\/localhost:\d+/);
