@@ -8,7 +8,7 @@
 import { buildApp } from './app.js';
 import type { ApiRoutes } from './api/api-router.js';
 import { createSessionModule } from './api/sessions/index.js';
-import { createWidgetModule, type WidgetModule } from './api/widget/index.js';
+import { createRedisHandoffStore, createWidgetModule, qrSecretFrom, type WidgetModule } from './api/widget/index.js';
 import type { ReadinessCheck, ReadinessProbe } from './api/operations-routes.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config/load-config.js';
@@ -95,6 +95,9 @@ export async function startServer(
     service: sessions.service,
     tenants,
     ...(sandbox ? { sandbox } : {}),
+    // Replicas share the handoffs (Redis) and the QR secret (derived from the active vault key).
+    ...(stores.redis ? { store: createRedisHandoffStore(stores.redis) } : {}),
+    ...(config.vaultKeys[0] ? { qrSecret: qrSecretFrom(config.vaultKeys[0].key) } : {}),
   }));
 
   const app = buildApp({

@@ -1,7 +1,7 @@
 /** The animated QR's proof: one negative test per rule of checkQrCode, and rotation. */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { QR_MAX_AGE_SECONDS, checkQrCode, qrCode } from '../../src/api/widget/qr-code.js';
+import { QR_MAX_AGE_SECONDS, checkQrCode, qrCode, qrSecretFrom } from '../../src/api/widget/qr-code.js';
 
 const secret = randomBytes(32);
 const id = 'hf_AAAAAAAAAAAAAAAAAAAAAA';
@@ -58,5 +58,13 @@ describe('animated QR code (HMAC of elapsed seconds)', () => {
 
   it('refuses a negative second when computing (caller bug)', () => {
     expect(() => qrCode(secret, id, -1)).toThrow(TypeError);
+  });
+
+  it('replicas derive the same QR secret from a shared key, distinct from the key itself; short keys are refused', () => {
+    const key = randomBytes(32);
+    expect(Buffer.from(qrSecretFrom(key))).toEqual(Buffer.from(qrSecretFrom(Uint8Array.from(key))));
+    expect(Buffer.from(qrSecretFrom(key))).not.toEqual(key);
+    expect(qrSecretFrom(key)).toHaveLength(32);
+    expect(() => qrSecretFrom(randomBytes(16))).toThrow(TypeError);
   });
 });

@@ -6,7 +6,7 @@ export {
   type HandoffRecord,
   type SessionOutcome,
 } from './handoff-store.js';
-export { checkQrCode, qrCode, QR_MAX_AGE_SECONDS } from './qr-code.js';
+export { checkQrCode, qrCode, qrSecretFrom, QR_MAX_AGE_SECONDS } from './qr-code.js';
 export { contentSecurityPolicy } from './widget-pages.js';
 export { defaultAssetsDir } from './widget-assets.js';
 export { createRedisHandoffStore } from './redis-handoff-store.js';

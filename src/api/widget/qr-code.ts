@@ -5,7 +5,7 @@
  * can say what the QR shows now; a phone presents (t, code) and the gateway accepts only
  * a code of the last few seconds — a photo or a relayed screenshot goes stale at once.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 export const QR_CODE_CHARS = 22; // 16 bytes base64url
 /** How old a scanned code may be when the phone presents it (camera, page load, slow networks). */
@@ -43,4 +43,13 @@ export function checkQrCode(
   const given = Buffer.from(unverifiedCode);
   if (!timingSafeEqual(expected, given)) return { ok: false, reason: 'mismatch' };
   return { ok: true, t };
+}
+
+/**
+ * A QR secret every replica derives alike from a key they already share (the active vault key),
+ * separated from the vault's use by HKDF's info label (RFC 5869 §3.2).
+ */
+export function qrSecretFrom(sharedKey: Uint8Array): Uint8Array {
+  if (sharedKey.length < 32) throw new TypeError('the shared key must be at least 32 bytes');
+  return new Uint8Array(hkdfSync('sha256', sharedKey, 'jpki-gateway', 'widget-qr-v1', 32));
 }
