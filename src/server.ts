@@ -20,6 +20,16 @@ import { connectRedis } from './storage/redis/create-redis.js';
 import { createMemorySessionStores, createRedisSessionStores } from './storage/sessions/index.js';
 import { createTenantRegistry } from './tenants/tenant-registry.js';
 import { createVerifier } from './verifier/create-verifier.js';
+import { createEvidenceModule } from './api/evidence/create-evidence-module.js';
+import { configLoadedEvent } from './api/evidence/config-loaded-event.js';
+import { createCrlListMaterial, createSourceCrlMaterial } from './evidence/index.js';
+import type { CrlEvent } from './revocation/events/types.js';
+import { loadBundledRoots } from './trust/index.js';
+import { createRevocationWiring } from './wiring/create-revocation.js';
+
+function bundledRootDers(): Uint8Array[] {
+  return loadBundledRoots().anchors.map((a) => a.certificate.der);
+}
 import type { Verifier } from './verifier/types.js';
 
 /** What is wired beyond the API core and the sessions module (the CRL manager, OCSP, extra routes). */
@@ -59,22 +69,58 @@ export async function startServer(
 
   let publicUrl = config.publicUrl;
   const sandbox = config.mode === 'sandbox' ? createSandboxMode({ clock, publicUrl: () => publicUrl }) : undefined;
+  // Events from the CRL manager go to the monitors (webhooks) once the evidence module exists.
+  const crlEvents: { handle?: (e: CrlEvent) => void } = {};
+  const anchors = config.trustAnchors.length ? config.trustAnchors : bundledRootDers();
+  const revocation = sandbox
+    ? undefined
+    : await createRevocationWiring({
+        config: config.revocation,
+        clock,
+        anchors,
+        redis: stores.redis,
+        events: (e) => crlEvents.handle?.(e),
+      });
   const verifier =
     sandbox?.verifier ??
     wiring.verifier ??
-    createVerifier({ ...(config.trustAnchors.length ? { trustAnchors: config.trustAnchors } : {}), clock });
-  const revocationWired = sandbox !== undefined || wiring.verifier !== undefined;
+    createVerifier({
+      ...(config.trustAnchors.length ? { trustAnchors: config.trustAnchors } : {}),
+      ...revocation?.verifierOptions,
+      clock,
+    });
   const readiness: ReadinessProbe = async () => {
     const checks: ReadinessCheck[] = [{ name: 'trust', ok: true }];
     if (wiring.readiness) checks.push(...(await wiring.readiness()));
-    else
-      checks.push({
-        name: 'revocation',
-        ok: revocationWired,
-        ...(revocationWired ? {} : { detail: 'no revocation source wired' }),
-      });
+    else {
+      // Production fails closed while no usable revocation data exists (issue 4).
+      const ok = sandbox !== undefined || wiring.verifier !== undefined || (revocation?.ready() ?? false);
+      checks.push({ name: 'revocation', ok, ...(ok ? {} : { detail: 'no usable revocation data' }) });
+    }
     return checks;
   };
+
+  const tenants = createTenantRegistry([...config.tenants, ...(sandbox ? [sandbox.demoTenant] : [])]);
+  const sessionStores = stores.redis ? createRedisSessionStores(stores.redis) : createMemorySessionStores(clock);
+  // Evidence (犯収法 records), the hash-chained audit log, webhooks and monitors (issue 6).
+  const assurance = await createEvidenceModule({
+    mode: config.mode,
+    evidence: config.evidence,
+    webhooks: config.webhooks,
+    clock,
+    tenants,
+    verifier,
+    sessions: sessionStores.sessions,
+    ...(stores.redis ? { redis: stores.redis } : {}),
+    caCertificates: sandbox
+      ? [...sandbox.pki.signingRoots, ...sandbox.pki.authenticationRoots].map((r) => r.der)
+      : anchors,
+    crlMaterial: sandbox
+      ? createCrlListMaterial(() => sandbox.crls.list().map((c) => c.der))
+      : createSourceCrlMaterial({ sources: revocation?.sources ?? [] }),
+  });
+  crlEvents.handle = assurance.onCrlEvent;
+  await assurance.audit.append(configLoadedEvent(config));
 
   // The widget follows sessions for the cross-device flow (it needs the service, the service its listener).
   const follow: { widget?: WidgetModule } = {};
@@ -84,10 +130,13 @@ export async function startServer(
     publicUrl: () => publicUrl,
     mode: config.mode,
     vaultKeys: config.vaultKeys,
-    stores: stores.redis ? createRedisSessionStores(stores.redis) : createMemorySessionStores(clock),
-    onStatusChange: (change) => follow.widget?.onSessionStatusChange(change),
+    stores: sessionStores,
+    audit: assurance.audit,
+    onStatusChange: (change) => {
+      assurance.onSessionStatusChange(change);
+      follow.widget?.onSessionStatusChange(change);
+    },
   });
-  const tenants = createTenantRegistry([...config.tenants, ...(sandbox ? [sandbox.demoTenant] : [])]);
   const widget = (follow.widget = createWidgetModule({
     mode: config.mode,
     clock,
@@ -110,6 +159,7 @@ export async function startServer(
     routes: [
       ...(sandbox ? [sandbox.routes] : []),
       sessions.routes,
+      assurance.routes,
       widget.routes,
       ...(sandbox ? [demoRoutes({ apiKey: sandbox.demoApiKey, publicUrl: () => publicUrl })] : []),
       ...(wiring.routes ?? []),
@@ -120,6 +170,8 @@ export async function startServer(
   try {
     address = await app.listen({ port: config.port, host: config.host });
   } catch (e) {
+    await assurance.close();
+    await revocation?.close();
     await stores.close();
     throw e;
   }
@@ -147,6 +199,8 @@ export async function startServer(
       } finally {
         clearInterval(idle);
         clearTimeout(timer);
+        await assurance.close();
+        await revocation?.close();
         await stores.close();
       }
     })());

@@ -11,6 +11,7 @@ import { readTenantsFile } from '../tenants/read-tenants-file.js';
 import type { Tenant } from '../tenants/types.js';
 import { readEvidenceConfig, readWebhookConfig, type EvidenceConfig, type WebhookConfig } from './assurance-config.js';
 import { readBaseUrl, readEnum, readInt, readRedisUrl } from './env-values.js';
+import { readRevocationConfig, type RevocationConfig } from './revocation-config.js';
 import { readTrustAnchors } from './read-trust-anchors.js';
 
 export type GatewayMode = 'sandbox' | 'production';
@@ -38,6 +39,8 @@ export interface Config {
   readonly evidence: EvidenceConfig;
   /** Webhook delivery (GATEWAY_WEBHOOK_*). */
   readonly webhooks: WebhookConfig;
+  /** CRL sources and refresh, OCSP, method (GATEWAY_CRL_*, GATEWAY_OCSP_*, GATEWAY_REVOCATION_METHOD). */
+  readonly revocation: RevocationConfig;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +108,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, io
     requestTimeoutMs: readInt(env, 'GATEWAY_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000, problems),
     shutdownTimeoutMs: readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
     evidence: readEvidenceConfig(env, problems),
+    revocation: readRevocationConfig(env, problems),
     webhooks: readWebhookConfig(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
