@@ -17,6 +17,7 @@ import type { SessionLimits } from '../../../src/sessions/index.js';
 import { createMemoryStores } from '../../../src/storage/api-stores.js';
 import { createMemorySessionStores } from '../../../src/storage/sessions/index.js';
 import { createTenantRegistry } from '../../../src/tenants/tenant-registry.js';
+import type { Tenant } from '../../../src/tenants/types.js';
 
 export interface SandboxGateway {
   readonly url: string;
@@ -32,13 +33,15 @@ export interface SandboxGateway {
 export async function startSandboxGateway(o: {
   assetsDir: string;
   limits?: Partial<SessionLimits>;
+  /** Other tenants (e.g. another company's origin that may frame the widget). */
+  extraTenants?: readonly Tenant[];
 }): Promise<SandboxGateway> {
   let offsetMs = 0;
   const clock = { now: () => new Date(systemClock.now().getTime() + offsetMs) };
   let publicUrl = 'http://127.0.0.1:0';
   const config = loadConfig({ LOG_LEVEL: 'silent', GATEWAY_MODE: 'sandbox' });
   const sandbox = createSandboxMode({ clock, publicUrl: () => publicUrl });
-  const tenants = createTenantRegistry([sandbox.demoTenant]);
+  const tenants = createTenantRegistry([sandbox.demoTenant, ...(o.extraTenants ?? [])]);
   const ref: { widget?: WidgetModule } = {};
   const sessions = createSessionModule({
     verifier: sandbox.verifier,
