@@ -177,6 +177,19 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
     await context.close();
   });
 
+  it('reader bridge selected with no bridge running: explained, and back to the choice', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openDemo(page, gw.url, 'bank', 'en');
+    const frame = await startWidget(page);
+    await consentAndContinue(frame);
+    await frame.locator('#jw-method-bridge').click();
+    await frame.locator('.jw-error', { hasText: 'The card reader app cannot be reached' }).waitFor({ timeout: 15_000 });
+    await frame.locator('.jw-actions .jw-secondary').click();
+    await frame.locator('[data-screen=method]').waitFor();
+    await context.close();
+  });
+
   it('language switch: Japanese by default, English on request, focus stays on the switch', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
