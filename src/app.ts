@@ -115,15 +115,18 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     }
   });
 
+  // Sandbox mode: `npm start` shows the product working from a browser (issue 7: demo at `/`).
   app.get('/', async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        `<!doctype html><html lang="en"><meta charset="utf-8"><title>jpki-gateway</title>` +
-          `<h1>jpki-gateway (${config.mode} mode)</h1>` +
-          `<p><a href="/docs">API documentation</a> · <a href="/openapi.json">OpenAPI</a> · ` +
-          `<a href="/healthz">health</a></p></html>`,
-      ),
+    config.mode === 'sandbox'
+      ? reply.redirect('/demo/', 302)
+      : reply
+          .type('text/html; charset=utf-8')
+          .send(
+            `<!doctype html><html lang="en"><meta charset="utf-8"><title>jpki-gateway</title>` +
+              `<h1>jpki-gateway (${config.mode} mode)</h1>` +
+              `<p><a href="/docs">API documentation</a> · <a href="/openapi.json">OpenAPI</a> · ` +
+              `<a href="/healthz">health</a></p></html>`,
+          ),
   );
   return app;
 }
