@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeCrlFile } from '../src/sandbox/crl-file.js';
 import { measure, type Measured } from './crl-measure.js';
 import { BENCH_NEXT_UPDATE, BENCH_THIS_UPDATE, benchCa } from './crl-bench-ca.js';
+import { bundledChildArgs } from './bundle-child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'out');
@@ -73,30 +74,8 @@ async function ensureCrl(entries: number): Promise<string> {
   return file;
 }
 
-/**
- * How to start the child. Bundled by esbuild (the engine tsx itself uses) and run by plain
- * node, because the tsx loader alone adds ~37 MiB of RSS to a process, which would be
- * charged to the ingestion; falls back to tsx when esbuild cannot be loaded.
- */
-async function childArgs(): Promise<string[]> {
-  const source = join(here, 'crl-ingest-child.ts');
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(out, 'crl-ingest-child.mjs');
-    await build({
-      entryPoints: [source],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-    });
-    return [outfile];
-  } catch {
-    console.log('(esbuild unavailable: the child runs under tsx, whose loader adds ~37 MiB RSS)');
-    return ['--import', 'tsx', source];
-  }
+function childArgs(): Promise<string[]> {
+  return bundledChildArgs(join(here, 'crl-ingest-child.ts'), join(out, 'crl-ingest-child.mjs'));
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -21,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { startRedis } from '../test/support/redis.js';
 import { runCrlIngestBench } from './crl-ingest.js';
 import { measure } from './crl-measure.js';
+import { bundledChildArgs } from './bundle-child.js';
 
 const here = import.meta.dirname;
 const out = join(here, 'out');
@@ -32,28 +33,8 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const f = (n: number, d = 0): string => n.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
 const mib = (kib: number): number => kib / 1024;
 
-/** The child bundled by esbuild and run by plain node (tsx's loader would add ~37 MiB RSS). */
-async function childArgs(): Promise<string[]> {
-  const source = join(here, 'revocation-child.ts');
-  try {
-    const { build } = await import('esbuild');
-    const outfile = join(out, 'revocation-child.mjs');
-    await build({
-      entryPoints: [source],
-      bundle: true,
-      // npm packages (ioredis) stay external, resolved from node_modules at run time.
-      packages: 'external',
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      logLevel: 'silent',
-    });
-    return [outfile];
-  } catch {
-    console.log('(esbuild unavailable: the child runs under tsx, whose loader adds ~37 MiB RSS)');
-    return ['--import', 'tsx', source];
-  }
+function childArgs(): Promise<string[]> {
+  return bundledChildArgs(join(here, 'revocation-child.ts'), join(out, 'revocation-child.mjs'));
 }
 
 async function child<T>(args: string[]): Promise<T> {
