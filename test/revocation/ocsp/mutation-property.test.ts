@@ -4,6 +4,7 @@
  * anything but an ERR_OCSP_* GatewayError.
  */
 import fc from 'fast-check';
+import { applyMutations, mutation, type Mutation } from '../../support/byte-mutations.js';
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../../src/errors.js';
 import { bytesEqual } from '../../../src/pki/der-values.js';
@@ -11,34 +12,7 @@ import { buildOcspResponse } from '../../../src/sandbox/ocsp-response-builder.js
 import { HOUR } from './fixtures.js';
 import { delegatedSpec, NOW, spec, verify } from './responses.js';
 
-type Mutation =
-  | { kind: 'set'; at: number; byte: number }
-  | { kind: 'insert'; at: number; bytes: number[] }
-  | { kind: 'delete'; at: number; n: number }
-  | { kind: 'truncate'; at: number };
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), at: fc.nat(), byte: fc.nat(255) }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    bytes: fc.array(fc.nat(255), { minLength: 1, maxLength: 4 }),
-  }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-);
-
-function apply(input: Uint8Array, ms: Mutation[]): Uint8Array {
-  let b = Buffer.from(input);
-  for (const m of ms) {
-    const at = b.length ? m.at % b.length : 0;
-    if (m.kind === 'set') b[at] = m.byte;
-    else if (m.kind === 'insert') b = Buffer.concat([b.subarray(0, at), Buffer.from(m.bytes), b.subarray(at)]);
-    else if (m.kind === 'delete') b = Buffer.concat([b.subarray(0, at), b.subarray(at + m.n)]);
-    else b = b.subarray(0, at);
-  }
-  return new Uint8Array(b);
-}
+const apply = applyMutations;
 
 const revoked = { kind: 'revoked' as const, revokedAt: new Date(NOW - HOUR), reason: 'affiliationChanged' as const };
 const BASES: [string, Uint8Array][] = [
