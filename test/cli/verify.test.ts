@@ -35,25 +35,24 @@ beforeAll(() => {
 });
 
 const at = ['--at', T0.toISOString()];
+/** `verify --json` of the sandbox signature with its root, CRL and content: TOTAL_PASSED. */
+const passingVerify = (): string[] => [
+  'verify',
+  '--json',
+  '--trust',
+  join(dir, 'root.pem'),
+  '--crl',
+  join(dir, 'crl.der'),
+  '--content',
+  join(dir, 'content.txt'),
+  ...at,
+  join(dir, 'sig.p7s'),
+];
 
 describe('jpki-gateway verify', () => {
   it('exits 0 with a TOTAL_PASSED JSON report', async () => {
     const c = capture();
-    const code = await main(
-      [
-        'verify',
-        '--json',
-        '--trust',
-        join(dir, 'root.pem'),
-        '--crl',
-        join(dir, 'crl.der'),
-        '--content',
-        join(dir, 'content.txt'),
-        ...at,
-        join(dir, 'sig.p7s'),
-      ],
-      c.io,
-    );
+    const code = await main(passingVerify(), c.io);
     expect(code).toBe(0);
     const report = JSON.parse(c.out.join('\n'));
     expect(report.indication).toBe('TOTAL_PASSED');
@@ -163,23 +162,9 @@ describe('the installed bin', () => {
   }, 120_000);
 
   it('runs `jpki-gateway verify --json` as a process with the contract exit status', () => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(repo, 'bin/jpki-gateway.js'),
-        'verify',
-        '--json',
-        '--trust',
-        join(dir, 'root.pem'),
-        '--crl',
-        join(dir, 'crl.der'),
-        '--content',
-        join(dir, 'content.txt'),
-        ...at,
-        join(dir, 'sig.p7s'),
-      ],
-      { encoding: 'utf8' },
-    );
+    const r = spawnSync(process.execPath, [join(repo, 'bin/jpki-gateway.js'), ...passingVerify()], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).indication).toBe('TOTAL_PASSED');
   });
