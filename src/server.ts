@@ -20,6 +20,7 @@ import { connectRedis } from './storage/redis/create-redis.js';
 import { createMemorySessionStores, createRedisSessionStores } from './storage/sessions/index.js';
 import { createTenantRegistry } from './tenants/tenant-registry.js';
 import { createVerifier } from './verifier/create-verifier.js';
+import { createVerifierPool } from './verifier/pool/create-verifier-pool.js';
 import { createEvidenceModule } from './api/evidence/create-evidence-module.js';
 import { configLoadedEvent } from './api/evidence/config-loaded-event.js';
 import { createCrlListMaterial, createSourceCrlMaterial } from './evidence/index.js';
@@ -68,7 +69,10 @@ export async function startServer(
     : createMemoryStores(clock);
 
   let publicUrl = config.publicUrl;
-  const sandbox = config.mode === 'sandbox' ? createSandboxMode({ clock, publicUrl: () => publicUrl }) : undefined;
+  const sandbox =
+    config.mode === 'sandbox'
+      ? createSandboxMode({ clock, publicUrl: () => publicUrl, workers: config.verifyWorkers })
+      : undefined;
   // Events from the CRL manager go to the monitors (webhooks) once the evidence module exists.
   const crlEvents: { handle?: (e: CrlEvent) => void } = {};
   const anchors = config.trustAnchors.length ? config.trustAnchors : bundledRootDers();
@@ -81,14 +85,39 @@ export async function startServer(
         redis: stores.redis,
         events: (e) => crlEvents.handle?.(e),
       });
+  // Verification runs on GATEWAY_VERIFY_WORKERS worker threads (auto: CPUs − 1); the CRL
+  // manager stays on this thread and answers the workers' lookups.
+  const { crlManager, ...revocationOptions } = revocation?.verifierOptions ?? {};
+  const verifierOptions = {
+    ...(config.trustAnchors.length ? { trustAnchors: config.trustAnchors } : {}),
+    ...revocationOptions,
+  };
+  const pool =
+    !sandbox && !wiring.verifier && config.verifyWorkers > 0
+      ? createVerifierPool({
+          size: config.verifyWorkers,
+          verifier: verifierOptions,
+          clock,
+          ...(crlManager ? { crlManager } : {}),
+        })
+      : undefined;
   const verifier =
     sandbox?.verifier ??
     wiring.verifier ??
-    createVerifier({
-      ...(config.trustAnchors.length ? { trustAnchors: config.trustAnchors } : {}),
-      ...revocation?.verifierOptions,
-      clock,
-    });
+    pool ??
+    createVerifier({ ...verifierOptions, ...(crlManager ? { crlManager } : {}), clock });
+  const closeVerifier = async (): Promise<void> => {
+    await sandbox?.close();
+    await pool?.close();
+  };
+  try {
+    await (sandbox?.ready() ?? pool?.ready());
+  } catch (e) {
+    await closeVerifier();
+    await revocation?.close();
+    await stores.close();
+    throw e;
+  }
   const readiness: ReadinessProbe = async () => {
     const checks: ReadinessCheck[] = [{ name: 'trust', ok: true }];
     if (wiring.readiness) checks.push(...(await wiring.readiness()));
@@ -171,6 +200,7 @@ export async function startServer(
     address = await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await assurance.close();
+    await closeVerifier();
     await revocation?.close();
     await stores.close();
     throw e;
@@ -181,6 +211,9 @@ export async function startServer(
   print(`jpki-gateway ${config.mode} mode listening on ${url} (bound to ${address})`);
   print(`  API docs:     ${url}/docs`);
   print(`  store:        ${stores.kind}`);
+  print(
+    `  verification: ${wiring.verifier ? 'injected verifier' : config.verifyWorkers > 0 ? `${config.verifyWorkers} worker thread(s)` : 'on the event loop'}`,
+  );
   if (sandbox) {
     print(`  demo pages:   ${url}/demo/`);
     print(`  demo tenant:  ${sandbox.demoTenant.id} (scopes ${[...sandbox.demoTenant.scopes].join(', ')})`);
@@ -200,6 +233,7 @@ export async function startServer(
         clearInterval(idle);
         clearTimeout(timer);
         await assurance.close();
+        await closeVerifier();
         await revocation?.close();
         await stores.close();
       }

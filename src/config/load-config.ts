@@ -5,6 +5,7 @@
  * reported with the rest; `io` lets tests hand the contents in.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseVaultKeys } from '../identity/my-number/vault/parse-vault-keys.js';
 import type { VaultKeyInput } from '../identity/my-number/vault/key-ring.js';
 import { readTenantsFile } from '../tenants/read-tenants-file.js';
@@ -35,6 +36,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly requestTimeoutMs: number;
   readonly shutdownTimeoutMs: number;
+  /** Worker threads that verify signatures (0: on the event loop). */
+  readonly verifyWorkers: number;
   /** Evidence records, retention and the audit chain (GATEWAY_EVIDENCE_*, GATEWAY_AUDIT_WRITER). */
   readonly evidence: EvidenceConfig;
   /** Webhook delivery (GATEWAY_WEBHOOK_*). */
@@ -53,10 +56,32 @@ export class ConfigError extends Error {
 export interface ConfigIo {
   readFile(path: string): string;
   readBinary(path: string): Uint8Array;
+  /** CPUs this process may use (GATEWAY_VERIFY_WORKERS=auto). */
+  cpus(): number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['silent', 'fatal', 'error', 'warn', 'info', 'debug'];
-const nodeIo: ConfigIo = { readFile: (p) => readFileSync(p, 'utf8'), readBinary: (p) => readFileSync(p) };
+const nodeIo: ConfigIo = {
+  readFile: (p) => readFileSync(p, 'utf8'),
+  readBinary: (p) => readFileSync(p),
+  cpus: () => availableParallelism(),
+};
+
+/** GATEWAY_VERIFY_WORKERS: 'auto' (default) leaves one CPU to the event loop, at most 8 workers. */
+export const MAX_VERIFY_WORKERS = 64;
+function readVerifyWorkers(
+  env: Readonly<Record<string, string | undefined>>,
+  cpus: () => number,
+  problems: string[],
+): number {
+  const raw = env.GATEWAY_VERIFY_WORKERS;
+  if (raw === undefined || raw === '' || raw === 'auto') return Math.max(0, Math.min(8, cpus() - 1));
+  if (!/^[0-9]{1,2}$/.test(raw) || Number(raw) > MAX_VERIFY_WORKERS) {
+    problems.push(`GATEWAY_VERIFY_WORKERS must be auto or an integer 0..${MAX_VERIFY_WORKERS}, got '${raw}'`);
+    return 0;
+  }
+  return Number(raw);
+}
 
 export function loadConfig(env: Readonly<Record<string, string | undefined>>, io: ConfigIo = nodeIo): Config {
   const problems: string[] = [];
@@ -107,6 +132,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, io
     bodyLimitBytes: readInt(env, 'GATEWAY_BODY_LIMIT_BYTES', 2 * 1024 * 1024, 1024, 64 * 1024 * 1024, problems),
     requestTimeoutMs: readInt(env, 'GATEWAY_REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000, problems),
     shutdownTimeoutMs: readInt(env, 'GATEWAY_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+    verifyWorkers: readVerifyWorkers(env, io.cpus, problems),
     evidence: readEvidenceConfig(env, problems),
     revocation: readRevocationConfig(env, problems),
     webhooks: readWebhookConfig(env, problems),

@@ -10,6 +10,8 @@ import { generateApiKey, hashApiKey } from '../tenants/api-key.js';
 import { SCOPES, type Tenant } from '../tenants/types.js';
 import { createVerifier } from '../verifier/create-verifier.js';
 import type { Verifier } from '../verifier/types.js';
+import { createVerifierPool } from '../verifier/pool/create-verifier-pool.js';
+import type { PoolVerifierOptions } from '../verifier/pool/protocol.js';
 import { createSandboxCvCa } from './cv-ca.js';
 import { createSandboxPki, type SandboxPki } from './jpki-pki.js';
 import { createSandboxCardRegistry, type SandboxCardRegistry } from './mode-cards.js';
@@ -26,6 +28,8 @@ export interface SandboxModeOptions {
   readonly ocsp?: SandboxOcspRespond;
   /** Default: the default-seed sandbox J-LIS. */
   readonly pki?: SandboxPki;
+  /** Verify on this many worker threads (GATEWAY_VERIFY_WORKERS); 0 or absent: on the event loop. */
+  readonly workers?: number;
 }
 
 export interface SandboxMode {
@@ -34,6 +38,10 @@ export interface SandboxMode {
   readonly trustAnchors: readonly Uint8Array[];
   /** Always validates against the current sandbox CRLs. */
   readonly verifier: Verifier;
+  /** Resolves when the verifier can answer (its worker threads, when it has any, have started). */
+  ready(): Promise<void>;
+  /** Stops the verifier's worker threads, if any. */
+  close(): Promise<void>;
   readonly demoTenant: Tenant;
   /** Printed at start; held only in memory. */
   readonly demoApiKey: string;
@@ -50,15 +58,24 @@ export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
   const trustAnchors = [...pki.signingRoots, ...pki.authenticationRoots].map((r) => r.der);
   const cvCaKeys = createSandboxCvCa(pki.seed).cvCaKeys();
 
-  let built: { version: number; verifier: Verifier } | undefined;
+  const optionsWith = (ders: readonly Uint8Array[]): PoolVerifierOptions => ({ trustAnchors, crls: ders, cvCaKeys });
+  const pool = options.workers
+    ? createVerifierPool({ size: options.workers, verifier: optionsWith(crls.list().map((c) => c.der)), clock })
+    : undefined;
+  let built: { version: number; verifier: Verifier } | undefined = pool
+    ? { version: crls.version, verifier: pool }
+    : undefined;
   const current = (): Verifier => {
     const infos = crls.list(); // reissues a CRL that is due, bumping the version
     if (!built || built.version !== crls.version) {
-      const verifier = createVerifier({ trustAnchors, crls: infos.map((c) => c.der), cvCaKeys, clock });
-      built = { version: crls.version, verifier };
+      const next = optionsWith(infos.map((c) => c.der));
+      // Workers get the new CRLs before any later call (one ordered port per worker).
+      if (pool) pool.configure(next);
+      built = { version: crls.version, verifier: pool ?? createVerifier({ ...next, clock }) };
     }
     return built.verifier;
   };
+
   const verifier: Verifier = {
     verifySignature: (input) => current().verifySignature(input),
     verifyCertificate: (input) => current().verifyCertificate(input),
@@ -94,6 +111,8 @@ export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
     pki,
     trustAnchors: Object.freeze(trustAnchors),
     verifier: Object.freeze(verifier),
+    ready: () => pool?.ready() ?? Promise.resolve(),
+    close: () => pool?.close() ?? Promise.resolve(),
     demoTenant,
     demoApiKey,
     cards,

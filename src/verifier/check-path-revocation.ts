@@ -14,7 +14,7 @@ import { checkRevocation, REASON_MEANINGS, type VerifiedCrl } from '../revocatio
 import type { RevocationFacts } from '../report/types.js';
 import type { CrlStore } from './crl-store.js';
 import type { OcspChecker, OcspResult } from '../revocation/ocsp/index.js';
-import type { CrlLookupAnswer, CrlManager } from '../revocation/manager/index.js';
+import type { CrlAnswerSource, CrlLookupAnswer } from '../revocation/manager/index.js';
 import type { RevocationMethod } from './types.js';
 
 export type RevocationOutcome =
@@ -31,7 +31,7 @@ const iso = (d: Date): string => d.toISOString();
 /** Where revocation answers come from: explicit CRLs, the refreshed CRL partitions, OCSP. */
 export interface RevocationSources {
   readonly crls: CrlStore;
-  readonly crlManager?: CrlManager | undefined;
+  readonly crlManager?: CrlAnswerSource | undefined;
   readonly ocsp?: OcspChecker | undefined;
 }
 

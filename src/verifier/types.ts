@@ -4,7 +4,7 @@ import type { KeyUsageName } from '../pki/extensions.js';
 import type { HashName } from '../pki/algorithms.js';
 import type { Profile, ValidationReport } from '../report/types.js';
 import type { OcspResponderConfig } from '../revocation/ocsp/index.js';
-import type { CrlManager } from '../revocation/manager/index.js';
+import type { CrlAnswerSource } from '../revocation/manager/index.js';
 import type { CardDataResult, CvCaKeyInput, VerifyCardDataInput } from '../identity/my-number/types.js';
 
 export type { CardDataResult, CvCaKeyInput, VerifyCardDataInput };
@@ -32,7 +32,7 @@ export interface VerifierOptions {
    * Refreshed, shared CRL partitions (the server's revocation manager). When set, CRL answers
    * come from it; explicit `crls` still answer for certificates it has no partition for.
    */
-  readonly crlManager?: CrlManager;
+  readonly crlManager?: CrlAnswerSource;
   /** Accept a CRL this long after its nextUpdate (J-LIS refresh window). Default 0. */
   readonly crlGraceMs?: number;
   /** JPKI profiles: policy OIDs admitted instead of the defaults (smartphone JPKI). */

@@ -14,7 +14,7 @@ import { checkPathRevocation, type RevocationOutcome } from './check-path-revoca
 import type { CrlStore } from './crl-store.js';
 import type { RevocationMethod } from './types.js';
 import type { OcspChecker } from '../revocation/ocsp/index.js';
-import type { CrlManager } from '../revocation/manager/index.js';
+import type { CrlAnswerSource } from '../revocation/manager/index.js';
 
 export interface SignerContext {
   readonly anchors: TrustStore;
@@ -22,7 +22,7 @@ export interface SignerContext {
   readonly crls: CrlStore;
   readonly revocation: RevocationMethod;
   readonly ocsp: OcspChecker;
-  readonly crlManager: CrlManager | undefined;
+  readonly crlManager: CrlAnswerSource | undefined;
   readonly allowedPolicies: readonly string[] | undefined;
 }
 

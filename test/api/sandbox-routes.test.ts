@@ -1,11 +1,46 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCrl } from '../../src/revocation/crl/index.js';
 import { parseCertificate } from '../../src/pki/certificate.js';
 import { buildOcspRequest } from '../../src/revocation/ocsp/build-ocsp-request.js';
 import { parseBasicOcspResponse, parseOcspResponse } from '../../src/revocation/ocsp/parse-ocsp-response.js';
-import { bearer, KEYS, testApp } from './support/test-app.js';
+import { bearer, KEYS, testApp, testSandbox, type TestApp } from './support/test-app.js';
 import { cmsBody } from './support/material.js';
+
+/** Issue a card, validate, revoke it, validate again: the CRL the verifier uses changes at once. */
+async function revokeFlow(t: TestApp): Promise<void> {
+  const issued = await t.app.inject({
+    method: 'POST',
+    url: '/sandbox/cards',
+    payload: { identity: { name: '見本　次郎' } },
+  });
+  const { id } = issued.json();
+  const card = t.sandbox.cards.get(id)!;
+  const body = cmsBody(card);
+  const validate = () =>
+    t.app.inject({ method: 'POST', url: '/v1/validations', headers: bearer(KEYS.acme), payload: body });
+  expect((await validate()).json().indication).toBe('TOTAL_PASSED');
+
+  const revoked = await t.app.inject({
+    method: 'POST',
+    url: `/sandbox/cards/${id}/revoke`,
+    payload: { reason: 'affiliationChanged' },
+  });
+  expect(revoked.statusCode).toBe(200);
+  expect(revoked.json()).toMatchObject({ id, reason: 'affiliationChanged', crl: 'signing-Tokyo-to-Chiyoda-ku.crl' });
+
+  const report = (await validate()).json();
+  expect(report).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'REVOKED' });
+  expect(report.revocation).toMatchObject({ status: 'revoked', reason: 'affiliationChanged' });
+
+  const twice = await t.app.inject({
+    method: 'POST',
+    url: `/sandbox/cards/${id}/revoke`,
+    payload: { reason: 'superseded' },
+  });
+  expect(twice.statusCode).toBe(409);
+  expect(twice.json().code).toBe('ERR_CONFLICT');
+}
 
 describe('/sandbox routes (sandbox mode)', () => {
   const t = testApp();
@@ -47,39 +82,7 @@ describe('/sandbox routes (sandbox mode)', () => {
     }
   });
 
-  it('revoking a card puts it on the CRL the verifier uses at once: TOTAL_PASSED → REVOKED', async () => {
-    const issued = await t.app.inject({
-      method: 'POST',
-      url: '/sandbox/cards',
-      payload: { identity: { name: '見本　次郎' } },
-    });
-    const { id } = issued.json();
-    const card = t.sandbox.cards.get(id)!;
-    const body = cmsBody(card);
-    const validate = () =>
-      t.app.inject({ method: 'POST', url: '/v1/validations', headers: bearer(KEYS.acme), payload: body });
-    expect((await validate()).json().indication).toBe('TOTAL_PASSED');
-
-    const revoked = await t.app.inject({
-      method: 'POST',
-      url: `/sandbox/cards/${id}/revoke`,
-      payload: { reason: 'affiliationChanged' },
-    });
-    expect(revoked.statusCode).toBe(200);
-    expect(revoked.json()).toMatchObject({ id, reason: 'affiliationChanged', crl: 'signing-Tokyo-to-Chiyoda-ku.crl' });
-
-    const report = (await validate()).json();
-    expect(report).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'REVOKED' });
-    expect(report.revocation).toMatchObject({ status: 'revoked', reason: 'affiliationChanged' });
-
-    const twice = await t.app.inject({
-      method: 'POST',
-      url: `/sandbox/cards/${id}/revoke`,
-      payload: { reason: 'superseded' },
-    });
-    expect(twice.statusCode).toBe(409);
-    expect(twice.json().code).toBe('ERR_CONFLICT');
-  });
+  it('revoking a card puts it on the CRL the verifier uses at once: TOTAL_PASSED → REVOKED', () => revokeFlow(t));
 
   it('revoking an unknown card is ERR_NOT_FOUND; a bad reason ERR_VALIDATION', async () => {
     const missing = await t.app.inject({
@@ -168,4 +171,13 @@ describe('/sandbox routes (sandbox mode)', () => {
     const res = await app.inject({ method: 'POST', url: '/sandbox/cards' });
     expect(res.statusCode).toBe(404);
   });
+});
+
+describe('/sandbox routes with verification on worker threads (the server default)', () => {
+  const sandbox = testSandbox(undefined, 1);
+  const t = testApp({ sandbox });
+  beforeAll(() => sandbox.ready());
+  afterAll(() => sandbox.close());
+
+  it('a revocation reaches the workers before the next validation: TOTAL_PASSED → REVOKED', () => revokeFlow(t));
 });

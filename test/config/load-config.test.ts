@@ -13,13 +13,13 @@ const TENANTS_YAML = `tenants:
     webhookSecret: whsec_0123456789abcdef0123456789abcdef
 `;
 
-function io(files: Record<string, string | Uint8Array>): ConfigIo {
+function io(files: Record<string, string | Uint8Array>, cpus = 4): ConfigIo {
   const get = (p: string) => {
     const f = files[p];
     if (f === undefined) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
     return f;
   };
-  return { readFile: (p) => String(get(p)), readBinary: (p) => Buffer.from(get(p)) };
+  return { readFile: (p) => String(get(p)), readBinary: (p) => Buffer.from(get(p)), cpus: () => cpus };
 }
 
 function problems(env: Record<string, string>, files: Record<string, string | Uint8Array> = {}): string[] {
@@ -49,6 +49,19 @@ describe('loadConfig', () => {
     });
     expect(c.redis).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('GATEWAY_VERIFY_WORKERS: auto leaves one CPU to the event loop (at most 8), or an explicit count', () => {
+    expect(loadConfig({}, io({}, 4)).verifyWorkers).toBe(3);
+    expect(loadConfig({ GATEWAY_VERIFY_WORKERS: 'auto' }, io({}, 1)).verifyWorkers).toBe(0);
+    expect(loadConfig({}, io({}, 32)).verifyWorkers).toBe(8);
+    expect(loadConfig({ GATEWAY_VERIFY_WORKERS: '0' }, io({}, 4)).verifyWorkers).toBe(0);
+    expect(loadConfig({ GATEWAY_VERIFY_WORKERS: '12' }, io({}, 2)).verifyWorkers).toBe(12);
+    for (const bad of ['-1', '65', 'two', '1.5', ' 2']) {
+      expect(problems({ GATEWAY_VERIFY_WORKERS: bad })).toEqual([
+        `GATEWAY_VERIFY_WORKERS must be auto or an integer 0..64, got '${bad}'`,
+      ]);
+    }
   });
 
   it('reads every variable', () => {

@@ -101,6 +101,9 @@ export interface CrlManagerStatus {
   readonly partitions: readonly CrlPartitionStatus[];
 }
 
+/** What verification needs of a CRL manager: its answers (the pool's workers proxy just these). */
+export type CrlAnswerSource = Pick<CrlManager, 'peek' | 'lookup'>;
+
 export interface CrlManager {
   /** Discovers partitions, loads them (awaited), then schedules refreshes. */
   start(): Promise<void>;

@@ -57,8 +57,9 @@ export class LogCapture extends Writable {
   }
 }
 
-export function testSandbox(clock: Clock = fixedClock(SANDBOX_CARD_AT)): SandboxMode {
-  return createSandboxMode({ clock, publicUrl: () => 'http://gateway.test' });
+/** `workers`: verify on that many worker threads, as the server does by default. */
+export function testSandbox(clock: Clock = fixedClock(SANDBOX_CARD_AT), workers = 0): SandboxMode {
+  return createSandboxMode({ clock, publicUrl: () => 'http://gateway.test', workers });
 }
 
 export interface TestApp {

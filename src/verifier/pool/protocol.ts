@@ -1,0 +1,78 @@
+/**
+ * Messages between the verifier pool (main thread) and its workers. Everything crossing the
+ * boundary is structured-cloneable plain data: inputs and reports are, and errors travel as
+ * { kind, code, message } so the caller sees the same classes as from an in-thread verifier
+ * (TypeError for caller bugs, GatewayError with its code, Error otherwise).
+ */
+import { ERROR_MESSAGES, GatewayError, type ErrorCode } from '../../errors.js';
+import type { CrlLookupAnswer } from '../../revocation/manager/types.js';
+import type { VerifierOptions } from '../types.js';
+
+/** The verifier options a worker can receive: all but the clock and the CRL manager, which stay here. */
+export type PoolVerifierOptions = Omit<VerifierOptions, 'clock' | 'crlManager'>;
+
+export type VerifierMethod = 'verifySignature' | 'verifyCertificate' | 'verifyCardData';
+
+export interface SerializedError {
+  readonly kind: 'type' | 'gateway' | 'other';
+  readonly message: string;
+  readonly code?: ErrorCode;
+  readonly detail?: string;
+}
+
+export interface WorkerData {
+  readonly options: PoolVerifierOptions;
+  /** Revocation answers come from the main thread's CRL manager (crl-lookup messages). */
+  readonly crlManager: boolean;
+  /** The main clock's reading when the worker was made (ms since epoch). */
+  readonly now: number;
+}
+
+export type ToWorker =
+  | { readonly type: 'configure'; readonly options: PoolVerifierOptions }
+  | {
+      readonly type: 'call';
+      readonly id: number;
+      readonly method: VerifierMethod;
+      readonly input: unknown;
+      readonly now: number;
+    }
+  | {
+      readonly type: 'crl-answer';
+      readonly id: number;
+      readonly answer?: CrlLookupAnswer | undefined;
+      readonly error?: SerializedError;
+    };
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'result'; readonly id: number; readonly value?: unknown; readonly error?: SerializedError }
+  | {
+      readonly type: 'crl-lookup';
+      readonly id: number;
+      /** DER of the certificate, its issuer and the issuer's other validated keys. */
+      readonly cert: Uint8Array;
+      readonly issuer: Uint8Array;
+      readonly sameCa: readonly Uint8Array[];
+      readonly at: number;
+    };
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof GatewayError) {
+    return {
+      kind: 'gateway',
+      code: e.code,
+      message: e.message,
+      ...(e.detail !== undefined ? { detail: e.detail } : {}),
+    };
+  }
+  if (e instanceof TypeError) return { kind: 'type', message: e.message };
+  return { kind: 'other', message: e instanceof Error ? e.message : String(e) };
+}
+
+export function deserializeError(s: SerializedError): Error {
+  if (s.kind === 'gateway' && s.code !== undefined && s.code in ERROR_MESSAGES)
+    return new GatewayError(s.code, s.detail);
+  if (s.kind === 'type') return new TypeError(s.message);
+  return new Error(s.message);
+}
