@@ -7,8 +7,10 @@
  *   node dist-bench/bench/http.js --seconds 10 --connections 16 --log-level info
  *
  * One gateway process (buildApp: auth, rate limit, schema validation, serialization, logging at
- * --log-level, memory stores) serves; autocannon runs as a child process so the load generator
- * does not share the server's event loop. Material: a sandbox card (src/sandbox), a detached
+ * --log-level, memory stores) serves, verifying on GATEWAY_VERIFY_WORKERS worker threads as the
+ * server does (default auto = CPUs − 1; --workers N overrides, 0 = on the event loop). The
+ * in-process baseline is one verifier on this thread, sequentially awaited. autocannon runs as
+ * a child process so the load generator does not share the server's event loop. Material: a sandbox card (src/sandbox), a detached
  * CMS over a 2 KiB contract, its current sandbox CRL.
  */
 import { spawn } from 'node:child_process';
@@ -31,6 +33,7 @@ const opt = (name: string, fallback: string): string => {
 const seconds = Number(opt('seconds', '8'));
 const connections = Number(opt('connections', '16'));
 const logLevel = opt('log-level', 'info');
+const workersArg = opt('workers', '');
 
 interface CannonResult {
   requests: { average: number; total: number };
@@ -91,7 +94,18 @@ async function httpRate(extra: string[]): Promise<{ result: CannonResult; cpu: n
   return { result, cpu: result.requests.total / cpuSeconds(cpu0) };
 }
 
-const sandbox = createSandboxMode({ clock: systemClock, publicUrl: () => 'http://127.0.0.1' });
+const config = loadConfig({
+  LOG_LEVEL: logLevel,
+  GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
+  HOST: '127.0.0.1',
+  PORT: '0',
+});
+// The server's default (GATEWAY_VERIFY_WORKERS=auto: CPUs − 1) unless --workers says otherwise.
+const workers = workersArg === '' ? config.verifyWorkers : Number(workersArg);
+const sandbox = createSandboxMode({ clock: systemClock, publicUrl: () => 'http://127.0.0.1', workers });
+await sandbox.ready();
+// The in-process baseline: the same sandbox verifier on this thread.
+const inThread = createSandboxMode({ clock: systemClock, publicUrl: () => 'http://127.0.0.1', pki: sandbox.pki });
 const { card } = sandbox.cards.issue({ identity: { name: '見本　花子' } });
 const content = new TextEncoder().encode('金銭消費貸借契約書 '.repeat(120));
 const signature = signCms({ content, certificate: card.signing.der, privateKey: card.signing.privateKey });
@@ -104,12 +118,6 @@ const body = JSON.stringify({
 const first = await sandbox.verifier.verifySignature(input);
 if (first.indication !== 'TOTAL_PASSED') throw new Error(`bench material does not verify: ${first.subIndication}`);
 
-const config = loadConfig({
-  LOG_LEVEL: logLevel,
-  GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
-  HOST: '127.0.0.1',
-  PORT: '0',
-});
 // For the last run the verifier answers a stored report: what remains is the gateway's own cost.
 let stubbed = false;
 const app = buildApp({
@@ -132,21 +140,25 @@ if (((await probe.json()) as { indication?: string }).indication !== 'TOTAL_PASS
   throw new Error('HTTP probe did not pass');
 
 // Warm both paths (JIT, caches) before measuring anything.
-await inProcessRate(() => sandbox.verifier.verifySignature(input), 2000);
+await inProcessRate(() => inThread.verifier.verifySignature(input), 2000);
 await autocannon(url, body, headers, [], 3);
 // Interleaved: in-process, HTTP peak, in-process again; the better in-process run is the baseline.
-const inProc1 = await inProcessRate(() => sandbox.verifier.verifySignature(input), 3000);
+const inProc1 = await inProcessRate(() => inThread.verifier.verifySignature(input), 3000);
 const { result: peak, cpu: httpCpu } = await httpRate([]);
-const inProc2 = await inProcessRate(() => sandbox.verifier.verifySignature(input), 3000);
+const inProc2 = await inProcessRate(() => inThread.verifier.verifySignature(input), 3000);
 const inProc: Rate = { wall: Math.max(inProc1.wall, inProc2.wall), cpu: Math.max(inProc1.cpu, inProc2.cpu) };
 const target = Math.floor(peak.requests.average * 0.8);
 const { result: paced } = await httpRate(['-R', String(target)]);
 stubbed = true;
 const { result: overhead, cpu: overheadCpu } = await httpRate([]);
 await app.close();
+await sandbox.close();
 
 const f = (n: number): string => n.toFixed(0).padStart(7);
-console.log(`\nbench:http — POST /v1/validations (detached CMS, ${content.length} B content), log level ${logLevel}`);
+console.log(
+  `\nbench:http — POST /v1/validations (detached CMS, ${content.length} B content), log level ${logLevel}, ` +
+    `${workers ? `${workers} verifier worker thread(s)` : 'verification on the event loop'}`,
+);
 console.log(
   `  in-process verifySignature        ${f(inProc.wall)} /s   ${f(inProc.cpu)} /CPU-s   ` +
     `(runs: ${inProc1.wall.toFixed(0)}, ${inProc2.wall.toFixed(0)} /s)`,
