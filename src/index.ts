@@ -10,6 +10,13 @@ export type {
   CvCaKeyInput,
   VerifyCardDataInput,
 } from './verifier/types.js';
+export {
+  createVerifierPool,
+  type VerifierPool,
+  type VerifierPoolOptions,
+  type VerifierPoolStats,
+} from './verifier/pool/create-verifier-pool.js';
+export type { PoolVerifierOptions } from './verifier/pool/protocol.js';
 export { MyNumber } from './identity/my-number/my-number.js';
 export type { CardBasicFour, CardDataError, TextApFiles } from './identity/my-number/types.js';
 export type { ValidationReport, Profile, ReportMessage, CertificateFacts, RevocationFacts } from './report/types.js';
