@@ -106,6 +106,8 @@ export async function startServer(
     wiring.verifier ??
     pool ??
     createVerifier({ ...verifierOptions, ...(crlManager ? { crlManager } : {}), clock });
+  const workers = sandbox?.pool ?? pool;
+  if (workers) metrics.setVerifierPoolSource(() => workers.stats());
   const closeVerifier = async (): Promise<void> => {
     await sandbox?.close();
     await pool?.close();
@@ -120,6 +122,11 @@ export async function startServer(
   }
   const readiness: ReadinessProbe = async () => {
     const checks: ReadinessCheck[] = [{ name: 'trust', ok: true }];
+    if (workers) {
+      // Not ready once no worker can run (each died and its replacement could not start).
+      const ok = workers.stats().workers.some((w) => w.state !== 'dead');
+      checks.push({ name: 'verifier', ok, ...(ok ? {} : { detail: 'no verifier worker is running' }) });
+    }
     if (wiring.readiness) checks.push(...(await wiring.readiness()));
     else {
       // Production fails closed while no usable revocation data exists (issue 4).

@@ -3,6 +3,7 @@
  * process do not share counters. Names are prefixed jpki_gateway_.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { VerifierPoolStats } from '../verifier/pool/create-verifier-pool.js';
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -14,6 +15,8 @@ export interface GatewayMetrics {
   setSessionStateSource(
     source: () => Promise<Readonly<Record<string, number>>> | Readonly<Record<string, number>>,
   ): void;
+  /** The verifier pool's workers, calls in flight and restarts (read at each scrape). */
+  setVerifierPoolSource(source: () => VerifierPoolStats): void;
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
@@ -31,9 +34,45 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
     },
   });
+  let poolSource: (() => VerifierPoolStats) | undefined;
+  new Gauge({
+    name: 'jpki_gateway_verifier_workers',
+    help: 'Verifier worker threads by state (starting, ready, dead)',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      if (!poolSource) return;
+      const counts = { starting: 0, ready: 0, dead: 0 };
+      for (const w of poolSource().workers) counts[w.state]++;
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    },
+  });
+  new Gauge({
+    name: 'jpki_gateway_verifier_in_flight',
+    help: 'Verifications queued or running on the verifier worker threads',
+    registers: [registry],
+    collect() {
+      if (poolSource) this.set(poolSource().workers.reduce((n, w) => n + w.inFlight, 0));
+    },
+  });
+  let restartsSeen = 0;
+  new Counter({
+    name: 'jpki_gateway_verifier_worker_restarts_total',
+    help: 'Verifier worker threads replaced after stopping unexpectedly',
+    registers: [registry],
+    collect() {
+      if (!poolSource) return;
+      const now = poolSource().restarts;
+      if (now > restartsSeen) this.inc(now - restartsSeen);
+      restartsSeen = now;
+    },
+  });
   return {
     registry,
     sessionStates,
+    setVerifierPoolSource(source) {
+      poolSource = source;
+    },
     httpDuration: new Histogram({
       name: 'jpki_gateway_http_request_duration_seconds',
       help: 'HTTP request latency by route template',

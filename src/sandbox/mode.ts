@@ -10,7 +10,7 @@ import { generateApiKey, hashApiKey } from '../tenants/api-key.js';
 import { SCOPES, type Tenant } from '../tenants/types.js';
 import { createVerifier } from '../verifier/create-verifier.js';
 import type { Verifier } from '../verifier/types.js';
-import { createVerifierPool } from '../verifier/pool/create-verifier-pool.js';
+import { createVerifierPool, type VerifierPool } from '../verifier/pool/create-verifier-pool.js';
 import type { PoolVerifierOptions } from '../verifier/pool/protocol.js';
 import { createSandboxCvCa } from './cv-ca.js';
 import { createSandboxPki, type SandboxPki } from './jpki-pki.js';
@@ -38,6 +38,8 @@ export interface SandboxMode {
   readonly trustAnchors: readonly Uint8Array[];
   /** Always validates against the current sandbox CRLs. */
   readonly verifier: Verifier;
+  /** The worker threads behind `verifier` (options.workers > 0), for metrics and readiness. */
+  readonly pool: VerifierPool | undefined;
   /** Resolves when the verifier can answer (its worker threads, when it has any, have started). */
   ready(): Promise<void>;
   /** Stops the verifier's worker threads, if any. */
@@ -111,6 +113,7 @@ export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
     pki,
     trustAnchors: Object.freeze(trustAnchors),
     verifier: Object.freeze(verifier),
+    pool,
     ready: () => pool?.ready() ?? Promise.resolve(),
     close: () => pool?.close() ?? Promise.resolve(),
     demoTenant,

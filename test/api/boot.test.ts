@@ -18,7 +18,16 @@ let apiKey = '';
 beforeAll(async () => {
   child = spawn(process.execPath, ['--import', 'tsx', 'test/api/support/serve-entry.ts'], {
     cwd: repo,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', GATEWAY_MODE: '', REDIS_URL: '' },
+    // Two verifier worker threads whatever the machine's CPU count (auto would pick CPUs − 1).
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      GATEWAY_MODE: '',
+      REDIS_URL: '',
+      GATEWAY_VERIFY_WORKERS: '2',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -80,6 +89,16 @@ describe('npm start (sandbox mode, real HTTP)', () => {
     expect(report.revocation.status).toBe('good');
     const unauthorized = await fetch(`${url}/v1/validations`, { method: 'POST', body: '{}' });
     expect(unauthorized.status).toBe(401);
+  });
+
+  it('verifies on the configured worker threads: banner, /readyz and /metrics say so', async () => {
+    expect(stdout).toContain('verification: 2 worker thread(s)');
+    const ready = (await (await fetch(`${url}/readyz`)).json()) as { checks: { name: string; ok: boolean }[] };
+    expect(ready.checks).toContainEqual(expect.objectContaining({ name: 'verifier', ok: true }));
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('jpki_gateway_verifier_workers{state="ready"} 2');
+    expect(metrics).toMatch(/^jpki_gateway_verifier_in_flight 0$/m);
+    expect(metrics).toMatch(/^jpki_gateway_verifier_worker_restarts_total 0$/m);
   });
 
   it('the sessions module is wired: the demo tenant opens an identity session for its own origin', async () => {
