@@ -26,6 +26,7 @@ import {
   type ToWorker,
   type VerifierMethod,
   type WorkerData,
+  compactInput,
 } from './protocol.js';
 
 export interface VerifierPoolOptions {
@@ -36,11 +37,18 @@ export interface VerifierPoolOptions {
   readonly clock?: Clock;
   /** Revocation answers for every worker (the server's refreshed CRL partitions). */
   readonly crlManager?: CrlAnswerSource;
+  /**
+   * A call unanswered this long fails, and its worker — stuck, since verification is bounded —
+   * is replaced. Default 60 s.
+   */
+  readonly callTimeoutMs?: number;
 }
 
+export type WorkerState = 'starting' | 'ready' | 'dead';
+
 export interface VerifierPoolStats {
-  /** Per worker: starting, ready or dead (could not be replaced), and its calls in flight. */
-  readonly workers: readonly { readonly state: 'starting' | 'ready' | 'dead'; readonly inFlight: number }[];
+  /** Per worker: starting, ready or dead (its replacement could not start; retried with backoff), and its calls in flight. */
+  readonly workers: readonly { readonly state: WorkerState; readonly inFlight: number }[];
   /** Workers replaced after they stopped unexpectedly. */
   readonly restarts: number;
 }
@@ -48,7 +56,7 @@ export interface VerifierPoolStats {
 export interface VerifierPool extends Verifier {
   readonly size: number;
   stats(): VerifierPoolStats;
-  /** Resolves once every worker has started; rejects when one cannot start. */
+  /** Resolves once every worker has started; rejects when one cannot start or the pool is closed first. */
   ready(): Promise<void>;
   /** New options for every worker (new CRLs, say); calls made after this see them. */
   configure(options: PoolVerifierOptions): void;
@@ -57,26 +65,35 @@ export interface VerifierPool extends Verifier {
 }
 
 export const MAX_POOL_SIZE = 64;
+export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+const ISSUER_CACHE_LIMIT = 64;
+const RESTART_BACKOFF_MS = [250, 1000, 5000, 30_000] as const;
+
 const testHandles = new WeakMap<VerifierPool, () => readonly Worker[]>();
 
 /** Test hook: stops worker `index` as a crash would. */
 export async function terminateWorkerForTest(pool: VerifierPool, index: number): Promise<void> {
   await testHandles.get(pool)?.()[index]?.terminate();
 }
-const ISSUER_CACHE_LIMIT = 64;
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
+  /** performance.now() when sent. */
+  readonly sentAt: number;
 }
 
 interface Slot {
   worker: Worker;
+  /** Calls in flight on `worker`, oldest first. */
   readonly pending: Map<number, Pending>;
-  /** starting → ready; dead when a replacement could not start either (never chosen again). */
-  state: 'starting' | 'ready' | 'dead';
-  /** Whether this slot's first worker ever started (boot succeeded). */
+  state: WorkerState;
+  /** Whether a worker of this slot ever started (boot succeeded). */
   booted: boolean;
+  /** Failed starts in a row (restart backoff). */
+  failedStarts: number;
+  /** Why the current worker is being stopped, when the pool stops it. */
+  stopReason?: string | undefined;
 }
 
 /** Under the TypeScript sources (tests, tsx) the worker loads through tsx; built code runs as is. */
@@ -90,25 +107,26 @@ function spawnWorker(data: WorkerData): Worker {
   return new Worker(new URL('./verifier-worker.js', here), { workerData: data });
 }
 
-/** Typed-array views are sent as exactly their bytes, never as the whole buffer behind them. */
-function compact(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const fit = (v: unknown): unknown =>
-    v instanceof Uint8Array && (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength) ? v.slice() : v;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) out[k] = Array.isArray(v) ? v.map(fit) : fit(v);
-  return out;
-}
-
 export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
   const { size } = options;
   if (!Number.isInteger(size) || size < 1 || size > MAX_POOL_SIZE) {
     throw new TypeError(`createVerifierPool: size must be an integer from 1 to ${MAX_POOL_SIZE}`);
   }
+  const callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+  if (!Number.isFinite(callTimeoutMs) || callTimeoutMs <= 0) {
+    throw new TypeError('createVerifierPool: callTimeoutMs must be a positive number');
+  }
   const clock = options.clock ?? systemClock;
   const manager = options.crlManager;
-  let current: PoolVerifierOptions = options.verifier ?? {};
-  createVerifier(current); // validates the options once, here, with createVerifier's own errors
+  const checked = (o: PoolVerifierOptions): PoolVerifierOptions => {
+    createVerifier(o); // the same TypeErrors as createVerifier, here and once
+    try {
+      return structuredClone(o); // and it must reach the workers: fail here, not in a respawn
+    } catch (e) {
+      throw new TypeError(`createVerifierPool: options cannot be sent to a worker (${(e as Error).message})`);
+    }
+  };
+  let current = checked(options.verifier ?? {});
 
   let nextId = 1;
   let closing = false;
@@ -127,22 +145,32 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
     return c;
   };
 
-  const answerLookup = (slot: Slot, m: Extract<FromWorker, { type: 'crl-lookup' }>): void => {
-    const reply = (r: Omit<Extract<ToWorker, { type: 'crl-answer' }>, 'type' | 'id'>): void => {
-      slot.worker.postMessage({ type: 'crl-answer', id: m.id, ...r } satisfies ToWorker);
+  /**
+   * A worker asks the CRL manager about one certificate of a path it validated. The answer goes
+   * to the worker that asked and to no other: lookup ids are per worker, so an answer arriving
+   * after that worker died must not reach its replacement.
+   */
+  const answerLookup = (slot: Slot, asker: Worker, m: Extract<FromWorker, { type: 'crl-lookup' }>): void => {
+    const reply = (r: Omit<Extract<ToWorker, { type: 'crl-answer' }>, 'type' | 'id' | 'serial'>): void => {
+      if (slot.worker !== asker) return;
+      asker.postMessage({ type: 'crl-answer', id: m.id, serial: m.serial, ...r } satisfies ToWorker);
     };
     if (!manager) return reply({ error: { kind: 'other', message: 'no CRL manager in this pool' } });
     try {
-      // The worker parsed and validated these already; parsing again here only rebuilds the objects.
+      // The worker validated this path already; parsing here rebuilds the objects the manager takes.
       const cert = parseCertificate(m.cert);
+      if (cert.serialHex !== m.serial) throw new Error('CRL lookup names another certificate');
       const issuer = issuerCert(m.issuer);
       const opts = { at: m.at, sameCa: m.sameCa.map(issuerCert) };
       const answer = manager.peek(cert, issuer, opts);
       if (answer) return reply({ answer });
-      manager.lookup(cert, issuer, opts).then(
-        (a) => reply({ answer: a }),
-        (e: unknown) => reply({ error: serializeError(e) }),
-      );
+      manager
+        .lookup(cert, issuer, opts)
+        .then(
+          (a) => reply({ answer: a }),
+          (e: unknown) => reply({ error: serializeError(e) }),
+        )
+        .catch(() => {}); // reply() cannot fail on plain data; never an unhandled rejection here
     } catch (e) {
       reply({ error: serializeError(e) });
     }
@@ -152,55 +180,85 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
   const started = new Promise<void>((resolve, reject) => (startup = { resolve, reject }));
   started.catch(() => {}); // observed through ready()
 
-  const attach = (slot: Slot): void => {
-    const w = slot.worker;
-    w.unref(); // referenced only while it has calls in flight (see call())
+  // A worker keeps the process alive while it starts or has calls in flight, never when idle:
+  // a library user awaiting a call must not see the process exit, an idle pool must not hold it.
+  const settleRef = (slot: Slot): void => {
+    if (slot.state === 'starting' || slot.pending.size > 0) slot.worker.ref();
+    else slot.worker.unref();
+  };
+
+  const spawn = (slot: Slot): void => {
+    const w = spawnWorker({ options: current, crlManager: manager !== undefined, now: clock.now().getTime() });
+    slot.worker = w;
+    slot.state = 'starting';
     w.on('message', (m: FromWorker) => {
+      if (slot.worker !== w) return;
       if (m.type === 'result') {
         const p = slot.pending.get(m.id);
         if (!p) return;
         slot.pending.delete(m.id);
-        if (slot.pending.size === 0) w.unref();
         if (m.error) p.reject(deserializeError(m.error));
         else p.resolve(m.value);
       } else if (m.type === 'crl-lookup') {
-        answerLookup(slot, m);
+        answerLookup(slot, w, m);
       } else if (m.type === 'ready') {
         slot.state = 'ready';
         slot.booted = true;
+        slot.failedStarts = 0;
         if (slots.every((s) => s.booted)) startup?.resolve();
       }
+      settleRef(slot);
     });
-    w.on('error', () => {}); // the exit below handles it
+    // A message that cannot be read would leave its call unanswered: replace the worker.
+    w.on('messageerror', () => void w.terminate());
+    w.on('error', () => {}); // an uncaught exception in the worker: its exit below handles it
     w.on('exit', () => {
       if (slot.worker !== w) return;
-      for (const p of slot.pending.values()) p.reject(new Error('verifier worker stopped'));
+      const wasStarting = slot.state === 'starting';
+      const why = slot.stopReason ?? 'verifier worker stopped';
+      slot.stopReason = undefined;
+      for (const p of slot.pending.values()) p.reject(new Error(why));
       slot.pending.clear();
       if (closing) return;
-      if (slot.state === 'starting') {
-        // It never started: retrying would loop. The slot is out; boot fails if it was the first.
+      if (wasStarting) {
         slot.state = 'dead';
-        if (!slot.booted) startup?.reject(new Error('a verifier worker could not start'));
+        if (!slot.booted) {
+          // Boot: a worker that cannot start at all is a deployment error; fail ready().
+          startup?.reject(new Error('a verifier worker could not start'));
+          return;
+        }
+        // A replacement failed to start: retry with backoff; calls go to the other workers.
+        const delay = RESTART_BACKOFF_MS[Math.min(slot.failedStarts++, RESTART_BACKOFF_MS.length - 1)];
+        setTimeout(() => closing || spawn(slot), delay).unref();
         return;
       }
-      // Replace it at once, so no call is ever routed to a dead worker.
-      slot.state = 'starting';
       restarts++;
-      slot.worker = spawnWorker({ options: current, crlManager: manager !== undefined, now: clock.now().getTime() });
-      attach(slot);
+      spawn(slot); // at once, so no call is ever routed to a dead worker
     });
+    settleRef(slot);
   };
 
   for (let i = 0; i < size; i++) {
-    const slot: Slot = {
-      worker: spawnWorker({ options: current, crlManager: manager !== undefined, now: clock.now().getTime() }),
-      pending: new Map(),
-      state: 'starting',
-      booted: false,
-    };
+    const slot = { pending: new Map(), state: 'starting', booted: false, failedStarts: 0 } as unknown as Slot;
     slots.push(slot);
-    attach(slot);
+    spawn(slot);
   }
+
+  // Calls never hang: the oldest call of each worker is checked once a second.
+  const sweeper = setInterval(
+    () => {
+      const now = performance.now();
+      for (const slot of slots) {
+        const oldest = slot.pending.values().next();
+        if (!oldest.done && now - oldest.value.sentAt > callTimeoutMs && slot.stopReason === undefined) {
+          slot.stopReason = `verification timed out after ${callTimeoutMs} ms`;
+          void slot.worker.terminate();
+        }
+      }
+    },
+    Math.min(1000, callTimeoutMs),
+  );
+  sweeper.unref();
 
   const call = (method: VerifierMethod, input: unknown): Promise<never> => {
     if (closing) return Promise.reject(new Error('verifier pool is closed'));
@@ -211,7 +269,7 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
     const chosen = slot;
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      const message: ToWorker = { type: 'call', id, method, input: compact(input), now: clock.now().getTime() };
+      const message: ToWorker = { type: 'call', id, method, input: compactInput(input), now: clock.now().getTime() };
       try {
         chosen.worker.postMessage(message);
       } catch (e) {
@@ -219,8 +277,8 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
         reject(new TypeError(`${method}: input cannot be sent to a worker (${(e as Error).message})`));
         return;
       }
-      if (chosen.pending.size === 0) chosen.worker.ref();
-      chosen.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      chosen.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, sentAt: performance.now() });
+      settleRef(chosen);
     });
   };
 
@@ -229,15 +287,16 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
     ready: () => started,
     stats: () => ({ workers: slots.map((s) => ({ state: s.state, inFlight: s.pending.size })), restarts }),
     configure(next: PoolVerifierOptions): void {
-      createVerifier(next);
-      current = next;
-      for (const s of slots) s.worker.postMessage({ type: 'configure', options: next } satisfies ToWorker);
+      current = checked(next);
+      for (const s of slots) s.worker.postMessage({ type: 'configure', options: current } satisfies ToWorker);
     },
     verifySignature: (input) => call('verifySignature', input),
     verifyCertificate: (input) => call('verifyCertificate', input),
     verifyCardData: (input) => call('verifyCardData', input),
     async close(): Promise<void> {
       closing = true;
+      clearInterval(sweeper);
+      startup?.reject(new Error('verifier pool is closed'));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

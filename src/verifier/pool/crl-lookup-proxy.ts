@@ -15,7 +15,10 @@ export interface CrlLookupProxy extends CrlAnswerSource {
 }
 
 export function createCrlLookupProxy(port: Pick<MessagePort, 'postMessage'>, now: () => number): CrlLookupProxy {
-  const pending = new Map<number, { resolve: (a: CrlLookupAnswer) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { serial: string; resolve: (a: CrlLookupAnswer) => void; reject: (e: Error) => void }
+  >();
   let next = 1;
   return {
     peek: () => undefined,
@@ -25,13 +28,14 @@ export function createCrlLookupProxy(port: Pick<MessagePort, 'postMessage'>, now
       const message: FromWorker = {
         type: 'crl-lookup',
         id,
+        serial: cert.serialHex,
         cert: cert.der,
         issuer: issuer.der,
         sameCa: (opts?.sameCa ?? []).map((c) => c.der),
         at,
       };
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        pending.set(id, { serial: cert.serialHex, resolve, reject });
         port.postMessage(message);
       });
     },
@@ -39,7 +43,9 @@ export function createCrlLookupProxy(port: Pick<MessagePort, 'postMessage'>, now
       const p = pending.get(message.id);
       if (!p) return;
       pending.delete(message.id);
-      if (message.answer) p.resolve(message.answer);
+      // Belt and braces: an answer about another certificate is never taken as this one's.
+      if (message.serial !== p.serial) p.reject(new Error('CRL answer for another certificate'));
+      else if (message.answer) p.resolve(message.answer);
       else p.reject(deserializeError(message.error ?? { kind: 'other', message: 'CRL lookup failed' }));
     },
   };

@@ -40,6 +40,8 @@ export type ToWorker =
   | {
       readonly type: 'crl-answer';
       readonly id: number;
+      /** The serial the lookup was for (checked again by the worker). */
+      readonly serial: string;
       readonly answer?: CrlLookupAnswer | undefined;
       readonly error?: SerializedError;
     };
@@ -50,6 +52,8 @@ export type FromWorker =
   | {
       readonly type: 'crl-lookup';
       readonly id: number;
+      /** serialHex of `cert`. */
+      readonly serial: string;
       /** DER of the certificate, its issuer and the issuer's other validated keys. */
       readonly cert: Uint8Array;
       readonly issuer: Uint8Array;
@@ -75,4 +79,19 @@ export function deserializeError(s: SerializedError): Error {
     return new GatewayError(s.code, s.detail);
   if (s.kind === 'type') return new TypeError(s.message);
   return new Error(s.message);
+}
+
+/**
+ * The input as sent to a worker: every byte array is copied to exactly its bytes. A view's
+ * buffer can be far larger than the view (Node's 8 KiB Buffer pool holds other requests'
+ * bytes), and structured clone would send all of it.
+ */
+export function compactInput(input: unknown, depth = 0): unknown {
+  if (input instanceof Uint8Array) return input.byteLength === input.buffer.byteLength ? input : new Uint8Array(input);
+  if (typeof input !== 'object' || input === null || depth > 4) return input;
+  if (Array.isArray(input)) return input.map((v: unknown) => compactInput(v, depth + 1));
+  if (Object.getPrototypeOf(input) !== Object.prototype) return input; // Date and the like: as they are
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) out[k] = compactInput(v, depth + 1);
+  return out;
 }

@@ -17,6 +17,8 @@ import {
   terminateWorkerForTest,
   type VerifierPool,
 } from '../../../src/verifier/pool/create-verifier-pool.js';
+import { compactInput } from '../../../src/verifier/pool/protocol.js';
+import type { CrlAnswerSource, CrlLookupAnswer } from '../../../src/revocation/manager/types.js';
 import {
   CHIYODA,
   CHIYODA_ID,
@@ -90,12 +92,14 @@ describe('createVerifierPool', () => {
     expect(pool.stats().workers.every((w) => w.inFlight === 0 && w.state === 'ready')).toBe(true);
   });
 
-  it('sends only the bytes of a view, not the buffer behind it', async () => {
+  it('verifies views into larger buffers (HTTP bodies decode into pooled Buffers)', async () => {
     const sig = sign(good);
     const big = new Uint8Array(sig.length + 1_000_000);
     big.set(sig, 500_000);
     const r = await pool.verifySignature({ signature: big.subarray(500_000, 500_000 + sig.length), content });
     expect(r.indication).toBe('TOTAL_PASSED');
+    const pooled = Buffer.from(Buffer.from(sig).toString('base64'), 'base64');
+    expect((await pool.verifySignature({ signature: pooled, content })).indication).toBe('TOTAL_PASSED');
   });
 
   it('caller bugs throw TypeError as in-thread; input that cannot cross threads too', async () => {
@@ -141,12 +145,153 @@ describe('createVerifierPool', () => {
     expect(() => createVerifierPool({ size: 1, verifier: { trustAnchors: [] } })).toThrow(TypeError);
   });
 
-  it('after close(), calls fail instead of hanging', async () => {
+  it('after close(), calls fail instead of hanging; closing before start fails ready()', async () => {
     const p = createVerifierPool({ size: 1, verifier: options, clock });
     await p.ready();
     await p.close();
     await expect(p.verifySignature({ signature: sign(good), content })).rejects.toThrow(/closed/);
+    const early = createVerifierPool({ size: 1, verifier: options, clock });
+    await early.close();
+    await expect(early.ready()).rejects.toThrow(/closed/);
   });
+});
+
+describe('compactInput (what crosses to a worker)', () => {
+  it('copies every byte array to exactly its bytes, nested too; other values pass as they are', () => {
+    const backing = new Uint8Array(64 * 1024).fill(0x42);
+    const view = backing.subarray(100, 110);
+    const pooled = Buffer.from('c2VjcmV0', 'base64'); // 6 bytes inside Node's shared 8 KiB pool
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.byteLength);
+    const at = new Date(T0);
+    const out = compactInput({
+      signature: view,
+      content: pooled,
+      intermediates: [view],
+      textAp: { ef0001: view },
+      at,
+      profile: 'jpki-signing',
+    }) as Record<string, unknown>;
+    const bytes = (v: unknown): Uint8Array => v as Uint8Array;
+    for (const v of [
+      out.signature,
+      out.content,
+      (out.intermediates as unknown[])[0],
+      (out.textAp as Record<string, unknown>).ef0001,
+    ]) {
+      expect(bytes(v).buffer.byteLength).toBe(bytes(v).byteLength);
+    }
+    expect([...bytes(out.signature)]).toEqual([...view]);
+    expect(Buffer.from(bytes(out.content)).toString()).toBe('secret');
+    expect(out.at).toBe(at);
+    expect(out.profile).toBe('jpki-signing');
+    const whole = new Uint8Array(8);
+    expect(compactInput({ signature: whole })).toEqual({ signature: whole });
+  });
+});
+
+describe('createVerifierPool: CRL lookups on the main thread, failures and timeouts', () => {
+  const crlSig = () => sign(good);
+  const pending: { serial: string; resolve: (a: CrlLookupAnswer) => void }[] = [];
+  const slowManager: CrlAnswerSource = {
+    peek: () => undefined,
+    lookup: (cert) => new Promise((resolve) => pending.push({ serial: cert.serialHex, resolve })),
+  };
+  const watermark = {
+    partition: 'signing/tokyo-to/chiyoda-ku',
+    thisUpdate: new Date(T0.getTime() - HOUR),
+    nextUpdate: new Date(T0.getTime() + HOUR),
+    crlNumber: 1n,
+    source: 'test',
+    fetchedAt: T0,
+    entries: 1,
+    via: 'source' as const,
+  };
+  const until = async (ok: () => boolean): Promise<void> => {
+    for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ok()).toBe(true);
+  };
+
+  it("an answer for a worker that died never reaches its replacement's lookups", async () => {
+    const pool = createVerifierPool({
+      size: 1,
+      verifier: { trustAnchors: anchors() },
+      clock: fixedClock(T0),
+      crlManager: slowManager,
+    });
+    try {
+      await pool.ready();
+      const first = pool.verifySignature({ signature: crlSig(), content });
+      await until(() => pending.length === 1);
+      await terminateWorkerForTest(pool, 0);
+      await expect(first).rejects.toThrow(/verifier worker stopped/);
+      const second = pool.verifySignature({ signature: sign(revokedLeaf), content });
+      await until(() => pending.length === 2);
+      // The dead worker's lookup is answered "good" first: it must go nowhere.
+      pending[0]!.resolve({ status: 'good', watermark });
+      pending[1]!.resolve({
+        status: 'revoked',
+        reason: 'keyCompromise',
+        revokedAt: new Date(T0.getTime() - HOUR),
+        watermark,
+      });
+      const r = await second;
+      expect([r.indication, r.subIndication]).toEqual(['TOTAL_FAILED', 'REVOKED']);
+    } finally {
+      pending.length = 0;
+      await pool.close();
+    }
+  });
+
+  it('a call unanswered past callTimeoutMs fails and its stuck worker is replaced', async () => {
+    const pool = createVerifierPool({
+      size: 1,
+      verifier: { trustAnchors: anchors() },
+      clock: fixedClock(T0),
+      crlManager: slowManager,
+      callTimeoutMs: 200,
+    });
+    try {
+      await pool.ready();
+      await expect(pool.verifySignature({ signature: crlSig(), content })).rejects.toThrow(/timed out after 200 ms/);
+      expect(pool.stats().restarts).toBe(1);
+      await until(() => pool.stats().workers[0]!.state === 'ready');
+    } finally {
+      pending.length = 0;
+      await pool.close();
+    }
+  });
+
+  it('an idle pool does not keep the process alive; an awaited call does', async () => {
+    const script = `
+      import { createVerifierPool } from ${JSON.stringify(new URL('../../../src/verifier/pool/create-verifier-pool.ts', import.meta.url).href)};
+      import { createVerifier } from ${JSON.stringify(new URL('../../../src/index.ts', import.meta.url).href)};
+      const pool = createVerifierPool({ size: 1, verifier: { revocation: 'none' } });
+      await pool.ready();
+      const r = await pool.verifySignature({ signature: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]) });
+      console.log('report', r.indication);
+      // no close(): the process must still exit on its own
+    `;
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: new URL('../../..', import.meta.url).pathname,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      const t = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 30_000);
+      child.once('exit', (c) => {
+        clearTimeout(t);
+        resolve(c);
+      });
+    });
+    expect(out).toContain('report TOTAL_FAILED');
+    expect(code).toBe(0);
+  }, 40_000);
 });
 
 describe('createVerifierPool with the main thread’s CRL manager', () => {
