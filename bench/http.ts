@@ -4,7 +4,11 @@
  * 80 % of the HTTP peak).
  *
  *   npm run bench:http                      (compiled with tsc, run with plain node)
- *   node dist-bench/bench/http.js --seconds 10 --connections 16 --log-level info
+ *   node dist-bench/bench/http.js --seconds 10 --connections 16,32,64 --log-level info
+ *
+ * Peak = the best throughput over the connection counts given (default 16, 32, 64: the gateway
+ * pipelines requests to its verifier workers, so a few more connections than workers fill the
+ * pipeline); the 80 %-of-peak latency run and the stubbed run use the peak's connection count.
  *
  * One gateway process (buildApp: auth, rate limit, schema validation, serialization, logging at
  * --log-level, memory stores) serves, verifying on GATEWAY_VERIFY_WORKERS worker threads as the
@@ -31,7 +35,8 @@ const opt = (name: string, fallback: string): string => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const seconds = Number(opt('seconds', '8'));
-const connections = Number(opt('connections', '16'));
+const connectionCounts = opt('connections', '16,32,64').split(',').map(Number);
+if (!connectionCounts.every((c) => Number.isInteger(c) && c > 0)) throw new Error('--connections: e.g. 16,32,64');
 const logLevel = opt('log-level', 'info');
 const workersArg = opt('workers', '');
 
@@ -48,6 +53,7 @@ function autocannon(
   headers: Record<string, string>,
   extra: string[],
   durationS: number = seconds,
+  connections: number = connectionCounts[0]!,
 ): Promise<CannonResult> {
   const bin = join(dirname(createRequire(import.meta.url).resolve('autocannon/package.json')), 'autocannon.js');
   const argv = [bin, '--json', '-m', 'POST', '-d', String(durationS), '-c', String(connections), '-b', body, ...extra];
@@ -88,9 +94,9 @@ async function inProcessRate(fn: () => Promise<unknown>, ms: number): Promise<Ra
 }
 
 /** autocannon in a child process; the server's CPU time is this process's. */
-async function httpRate(extra: string[]): Promise<{ result: CannonResult; cpu: number }> {
+async function httpRate(extra: string[], connections: number): Promise<{ result: CannonResult; cpu: number }> {
   const cpu0 = process.cpuUsage();
-  const result = await autocannon(url, body, headers, extra);
+  const result = await autocannon(url, body, headers, extra, seconds, connections);
   return { result, cpu: result.requests.total / cpuSeconds(cpu0) };
 }
 
@@ -144,13 +150,16 @@ await inProcessRate(() => inThread.verifier.verifySignature(input), 2000);
 await autocannon(url, body, headers, [], 3);
 // Interleaved: in-process, HTTP peak, in-process again; the better in-process run is the baseline.
 const inProc1 = await inProcessRate(() => inThread.verifier.verifySignature(input), 3000);
-const { result: peak, cpu: httpCpu } = await httpRate([]);
+const byConnections: { connections: number; result: CannonResult; cpu: number }[] = [];
+for (const c of connectionCounts) byConnections.push({ connections: c, ...(await httpRate([], c)) });
 const inProc2 = await inProcessRate(() => inThread.verifier.verifySignature(input), 3000);
 const inProc: Rate = { wall: Math.max(inProc1.wall, inProc2.wall), cpu: Math.max(inProc1.cpu, inProc2.cpu) };
+const best = byConnections.reduce((a, b) => (b.result.requests.average > a.result.requests.average ? b : a));
+const { result: peak, cpu: httpCpu, connections } = best;
 const target = Math.floor(peak.requests.average * 0.8);
-const { result: paced } = await httpRate(['-R', String(target)]);
+const { result: paced } = await httpRate(['-R', String(target)], connections);
 stubbed = true;
-const { result: overhead, cpu: overheadCpu } = await httpRate([]);
+const { result: overhead, cpu: overheadCpu } = await httpRate([], connections);
 await app.close();
 await sandbox.close();
 
@@ -163,6 +172,12 @@ console.log(
   `  in-process verifySignature        ${f(inProc.wall)} /s   ${f(inProc.cpu)} /CPU-s   ` +
     `(runs: ${inProc1.wall.toFixed(0)}, ${inProc2.wall.toFixed(0)} /s)`,
 );
+for (const b of byConnections) {
+  console.log(
+    `  HTTP, ${String(b.connections).padStart(3)} connections          ${f(b.result.requests.average)} /s   ${f(b.cpu)} /CPU-s   ` +
+      `p50 ${b.result.latency.p50} ms, p99 ${b.result.latency.p99} ms`,
+  );
+}
 console.log(
   `  HTTP peak (${connections} connections)        ${f(peak.requests.average)} /s   ${f(httpCpu)} /CPU-s   ` +
     `p50 ${peak.latency.p50} ms, p99 ${peak.latency.p99} ms, non-2xx ${peak.non2xx}, errors ${peak.errors}`,
