@@ -56,17 +56,37 @@ export function readNull(buf: Uint8Array, t: Tlv): void {
   if (t.end !== t.valueStart) throw new GatewayError('ERR_DER_STRUCTURE', 'NULL with content');
 }
 
-const oidCache = new Map<string, string>();
+/**
+ * Decoded OIDs by their content bytes: a handful repeat in every certificate and CMS, so the
+ * hot path is a numeric hash, a byte compare and no string building.
+ */
+const oidCache = new Map<number, { readonly bytes: Uint8Array; readonly dotted: string }[]>();
+let oidCacheEntries = 0;
+
+function oidHash(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 ^ (end - start);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+function cachedOid(buf: Uint8Array, start: number, end: number, h: number): string | undefined {
+  const bucket = oidCache.get(h);
+  if (!bucket) return undefined;
+  outer: for (const e of bucket) {
+    if (e.bytes.length !== end - start) continue;
+    for (let i = 0; i < e.bytes.length; i++) if (e.bytes[i] !== buf[start + i]) continue outer;
+    return e.dotted;
+  }
+  return undefined;
+}
 
 /** OBJECT IDENTIFIER in dotted form; sub-identifiers minimal (X.690 §8.19.2). */
 export function readOid(buf: Uint8Array, t: Tlv): string {
   expectTag(t, TAG.OID, 'OBJECT IDENTIFIER');
   const len = t.end - t.valueStart;
   if (len === 0 || len > 64) throw new GatewayError('ERR_DER_STRUCTURE', 'OID length');
-  // Cache by raw bytes: a handful of OIDs repeat in every certificate.
-  let key = '';
-  for (let i = t.valueStart; i < t.end; i++) key += String.fromCharCode(buf[i]!);
-  const hit = oidCache.get(key);
+  const h = oidHash(buf, t.valueStart, t.end);
+  const hit = cachedOid(buf, t.valueStart, t.end, h);
   if (hit !== undefined) return hit;
   // Arcs stay numbers while safe and switch to BigInt beyond (2.25.<UUID> OIDs have 128-bit arcs).
   const parts: (number | bigint)[] = [];
@@ -94,7 +114,13 @@ export function readOid(buf: Uint8Array, t: Tlv): string {
           ? [1, first - 40]
           : [2, first - 80];
   const dotted = [...head, ...parts.slice(1)].join('.');
-  if (oidCache.size < 4096) oidCache.set(key, dotted);
+  if (oidCacheEntries < 4096) {
+    oidCacheEntries++;
+    const entry = { bytes: buf.slice(t.valueStart, t.end), dotted };
+    const bucket = oidCache.get(h);
+    if (bucket) bucket.push(entry);
+    else oidCache.set(h, [entry]);
+  }
   return dotted;
 }
 
