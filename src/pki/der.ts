@@ -116,17 +116,43 @@ export function parseDer(buf: Uint8Array, maxDepth: number = DEFAULT_MAX_DEPTH):
   return root;
 }
 
+/** Universal tag numbers (low form) that X.690 §10.2 / our profile require to be primitive. */
+const PRIMITIVE_ONLY_LOW = (() => {
+  const table = new Uint8Array(32);
+  for (const t of PRIMITIVE_ONLY) table[t] = 1;
+  return table;
+})();
+
 function checkTree(buf: Uint8Array, node: Tlv, depthLeft: number): void {
   if (!node.constructed) return;
+  checkChildren(buf, node.tag, node.valueStart, node.end, depthLeft);
+}
+
+/**
+ * The children of one constructed value, recursively. Hot: every input is checked once in
+ * full, so this reads headers with readTlv's exact rules but without allocating a Tlv per node
+ * (readTlv stays the reference; the property tests compare both through parseDer).
+ */
+function checkChildren(buf: Uint8Array, tag: number, from: number, to: number, depthLeft: number): void {
   if (depthLeft <= 0) throw new GatewayError('ERR_DER_TOO_DEEP');
-  if (node.tag < 0x100 && PRIMITIVE_ONLY.has(node.tag & ~0x20)) {
-    throw new GatewayError('ERR_DER_NOT_CANONICAL', `constructed encoding of tag 0x${node.tag.toString(16)}`);
+  if (tag < 0x100 && (tag & 0xc0) === 0 && PRIMITIVE_ONLY_LOW[tag & 0x1f] === 1) {
+    throw new GatewayError('ERR_DER_NOT_CANONICAL', `constructed encoding of tag 0x${tag.toString(16)}`);
   }
-  let pos = node.valueStart;
-  while (pos < node.end) {
-    const child = readTlv(buf, pos, node.end);
-    checkTree(buf, child, depthLeft - 1);
-    pos = child.end;
+  let pos = from;
+  while (pos < to) {
+    const first = buf[pos]!;
+    // Anything unusual (high tag numbers, long lengths) takes the full reader.
+    if ((first & 0x1f) === 0x1f || pos + 1 >= to || buf[pos + 1]! & 0x80) {
+      const child = readTlv(buf, pos, to);
+      if (child.constructed) checkChildren(buf, child.tag, child.valueStart, child.end, depthLeft - 1);
+      pos = child.end;
+      continue;
+    }
+    const valueStart = pos + 2;
+    const end = valueStart + buf[pos + 1]!;
+    if (end > to) throw new GatewayError('ERR_DER_TRUNCATED', `value needs ${buf[pos + 1]} bytes`);
+    if (first & 0x20) checkChildren(buf, first, valueStart, end, depthLeft - 1);
+    pos = end;
   }
 }
 

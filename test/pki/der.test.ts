@@ -115,6 +115,55 @@ describe('strict DER reader', () => {
     expect(new Date(readTime(u, readTlv(u, 0))).toISOString()).toBe('1950-01-01T00:00:00.000Z');
   });
 
+  it('the allocation-free tree check agrees with the readTlv reference on every input', () => {
+    // The reference: the straightforward recursive check with readTlv at every node.
+    const primitiveOnly = new Set([1, 2, 3, 4, 5, 6, 0x0a, 0x0c, 0x13, 0x14, 0x16, 0x17, 0x18, 0x1c, 0x1e]);
+    const check = (buf: Uint8Array, node: ReturnType<typeof readTlv>, depthLeft: number): void => {
+      if (!node.constructed) return;
+      if (depthLeft <= 0) throw new GatewayError('ERR_DER_TOO_DEEP');
+      if (node.tag < 0x100 && primitiveOnly.has(node.tag & ~0x20)) throw new GatewayError('ERR_DER_NOT_CANONICAL');
+      for (let pos = node.valueStart; pos < node.end;) {
+        const child = readTlv(buf, pos, node.end);
+        check(buf, child, depthLeft - 1);
+        pos = child.end;
+      }
+    };
+    const reference = (buf: Uint8Array, depth: number): string =>
+      code(() => {
+        const root = readTlv(buf, 0, buf.length);
+        if (root.end !== buf.length) throw new GatewayError('ERR_DER_TRAILING_DATA');
+        check(buf, root, depth);
+      });
+    // Valid nested DER to mutate: a real certificate-shaped tree plus high tags and long lengths.
+    const seed = b(
+      '30 82 01 0a 30 0a 06 03 55 04 03 0c 03 61 62 63 a0 05 02 03 01 00 01 7f 21 03 04 01 00 24 04 04 02 41 42',
+    );
+    const padded = Uint8Array.from([
+      ...seed.subarray(0, 4),
+      ...seed.subarray(4),
+      ...new Uint8Array(0x10a - (seed.length - 4)),
+    ]);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          fc
+            .array(fc.tuple(fc.nat(padded.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 4 })
+            .map((edits) => {
+              const m = padded.slice();
+              for (const [i, v] of edits) m[i] = v;
+              return m;
+            }),
+        ),
+        fc.integer({ min: 1, max: 6 }),
+        (bytes, depth) => {
+          expect(code(() => parseDer(bytes, depth))).toBe(reference(bytes, depth));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
   it('never throws anything but GatewayError and never hangs on random bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
