@@ -169,6 +169,7 @@ export async function startServer(
     stores: sessionStores,
     audit: assurance.audit,
     onStatusChange: (change) => {
+      metrics.sessionOutcomes.inc({ type: change.type, status: change.status });
       assurance.onSessionStatusChange(change);
       follow.widget?.onSessionStatusChange(change);
     },

@@ -10,11 +10,12 @@ export interface GatewayMetrics {
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly validationOutcomes: Counter<'indication' | 'sub_indication'>;
   readonly storeErrors: Counter<'store' | 'operation'>;
-  readonly sessionStates: Gauge<'state'>;
-  /** The sessions module reports its counts per state here (called at each scrape). */
-  setSessionStateSource(
-    source: () => Promise<Readonly<Record<string, number>>> | Readonly<Record<string, number>>,
-  ): void;
+  /**
+   * Sessions that reached a final status on this replica (completed, failed, expired,
+   * cancelled), by type: fed by the session module's onStatusChange. Prometheus sums replicas;
+   * creations are the createSession route's request count.
+   */
+  readonly sessionOutcomes: Counter<'type' | 'status'>;
   /** The verifier pool's workers, calls in flight and restarts (read at each scrape). */
   setVerifierPoolSource(source: () => VerifierPoolStats): void;
 }
@@ -22,18 +23,6 @@ export interface GatewayMetrics {
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): GatewayMetrics {
   const registry = new Registry();
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'jpki_gateway_' });
-  let sessionSource: (() => Promise<Readonly<Record<string, number>>> | Readonly<Record<string, number>>) | undefined;
-  const sessionStates = new Gauge({
-    name: 'jpki_gateway_sessions',
-    help: 'Sessions by state (as reported by the session store)',
-    labelNames: ['state'] as const,
-    registers: [registry],
-    async collect() {
-      if (!sessionSource) return;
-      const counts = await sessionSource();
-      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
-    },
-  });
   let poolSource: (() => VerifierPoolStats) | undefined;
   new Gauge({
     name: 'jpki_gateway_verifier_workers',
@@ -69,7 +58,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
   });
   return {
     registry,
-    sessionStates,
+    sessionOutcomes: new Counter({
+      name: 'jpki_gateway_sessions_total',
+      help: 'Sessions that reached a final status on this replica, by type and status',
+      labelNames: ['type', 'status'] as const,
+      registers: [registry],
+    }),
     setVerifierPoolSource(source) {
       poolSource = source;
     },
@@ -92,8 +86,5 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Gatew
       labelNames: ['store', 'operation'] as const,
       registers: [registry],
     }),
-    setSessionStateSource(source) {
-      sessionSource = source;
-    },
   };
 }

@@ -111,6 +111,15 @@ describe('npm start (sandbox mode, real HTTP)', () => {
     const session = (await res.json()) as { id: string; status: string; widgetUrl: string };
     expect(session.status).toBe('pending');
     expect(session.widgetUrl.startsWith(url)).toBe(true);
+    // Cancelled by the firm: counted in /metrics by the server's session wiring.
+    const cancelled = await fetch(`${url}/v1/sessions/${session.id}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(((await cancelled.json()) as { status: string }).status).toBe('cancelled');
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toMatch(/^jpki_gateway_sessions_total\{type="identity",status="cancelled"\} 1$/m);
   });
 
   it('logs are JSON lines with request ids and never the API key; SIGTERM exits 0', async () => {

@@ -68,11 +68,11 @@ describe('operations endpoints', () => {
     expect(metrics.body).toMatch(/jpki_gateway_store_errors_total\{store="rate-limiter",operation="hit"\} 1/);
   });
 
-  it('/metrics is Prometheus text with the session-state gauge fed by its source', async () => {
-    t.metrics.setSessionStateSource(() => ({ pending: 3, completed: 5 }));
+  it('/metrics is Prometheus text with the request histogram and the session outcome counter', async () => {
+    t.metrics.sessionOutcomes.inc({ type: 'identity', status: 'completed' });
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
-    expect(res.body).toMatch(/jpki_gateway_sessions\{state="pending"\} 3/);
+    expect(res.body).toMatch(/jpki_gateway_sessions_total\{type="identity",status="completed"\} 1/);
     expect(res.body).toContain('jpki_gateway_http_request_duration_seconds');
   });
 
