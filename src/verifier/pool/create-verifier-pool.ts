@@ -27,6 +27,7 @@ import {
   type VerifierMethod,
   type WorkerData,
   compactInput,
+  resultFromWire,
 } from './protocol.js';
 
 export interface VerifierPoolOptions {
@@ -77,6 +78,7 @@ export async function terminateWorkerForTest(pool: VerifierPool, index: number):
 }
 
 interface Pending {
+  readonly method: VerifierMethod;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
   /** performance.now() when sent. */
@@ -198,7 +200,13 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
         if (!p) return;
         slot.pending.delete(m.id);
         if (m.error) p.reject(deserializeError(m.error));
-        else p.resolve(m.value);
+        else {
+          try {
+            p.resolve(resultFromWire(p.method, m.value));
+          } catch (e) {
+            p.reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        }
       } else if (m.type === 'crl-lookup') {
         answerLookup(slot, w, m);
       } else if (m.type === 'ready') {
@@ -277,7 +285,7 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
         reject(new TypeError(`${method}: input cannot be sent to a worker (${(e as Error).message})`));
         return;
       }
-      chosen.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, sentAt: performance.now() });
+      chosen.pending.set(id, { method, resolve: resolve as (v: unknown) => void, reject, sentAt: performance.now() });
       settleRef(chosen);
     });
   };

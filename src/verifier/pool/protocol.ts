@@ -6,7 +6,8 @@
  */
 import { ERROR_MESSAGES, GatewayError, type ErrorCode } from '../../errors.js';
 import type { CrlLookupAnswer } from '../../revocation/manager/types.js';
-import type { VerifierOptions } from '../types.js';
+import { verifiedMyNumber } from '../../identity/my-number/my-number.js';
+import type { CardDataResult, VerifierOptions } from '../types.js';
 
 /** The verifier options a worker can receive: all but the clock and the CRL manager, which stay here. */
 export type PoolVerifierOptions = Omit<VerifierOptions, 'clock' | 'crlManager'>;
@@ -94,4 +95,30 @@ export function compactInput(input: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) out[k] = compactInput(v, depth + 1);
   return out;
+}
+
+/** A verified card-data result as it crosses threads: the digits, not the MyNumber object. */
+interface CardDataWire {
+  readonly status: 'verified';
+  readonly myNumber: { readonly digits: string };
+}
+
+/**
+ * Worker side: a result as it is posted. A MyNumber keeps its digits in a private field, which
+ * structured clone drops (by design: it must never leak through a copy), so a verified card's
+ * number travels as its digits inside this process and is wrapped again on the other side.
+ */
+export function resultToWire(method: VerifierMethod, value: unknown): unknown {
+  if (method !== 'verifyCardData') return value;
+  const r = value as CardDataResult;
+  if (r.status !== 'verified') return r;
+  return { ...r, myNumber: { digits: r.myNumber.reveal() } }; // in-process hand-over, never logged
+}
+
+/** Main side: the result as the caller gets it (a MyNumber again, as from an in-thread verifier). */
+export function resultFromWire(method: VerifierMethod, value: unknown): unknown {
+  if (method !== 'verifyCardData') return value;
+  const r = value as CardDataResult | CardDataWire;
+  if (r.status !== 'verified') return r;
+  return { ...r, myNumber: verifiedMyNumber((r as CardDataWire).myNumber.digits) };
 }

@@ -11,6 +11,7 @@ import { createVerifier } from '../create-verifier.js';
 import type { Verifier } from '../types.js';
 import { createCrlLookupProxy } from './crl-lookup-proxy.js';
 import {
+  resultToWire,
   serializeError,
   type FromWorker,
   type ToWorker,
@@ -51,7 +52,7 @@ port.on('message', (m: ToWorker) => {
         result = Promise.reject(e);
       }
       result.then(
-        (value) => post({ type: 'result', id, value }),
+        (value) => post({ type: 'result', id, value: resultToWire(m.method, value) }),
         (e: unknown) => post({ type: 'result', id, error: serializeError(e) }),
       );
       return;

@@ -1,6 +1,6 @@
 /**
  * A gateway in sandbox mode on a free loopback port, wired as src/server.ts wires it: the
- * simulated J-LIS (sandbox verifier, demo tenant, /sandbox routes), the session module, the
+ * simulated J-LIS (sandbox verifier on a worker thread, demo tenant, /sandbox routes), the session module, the
  * widget module (following the sessions for cross-device) and the demo with its backend.
  * Session limits can be tightened (a 3-second TTL for the expiry test). The public URL is
  * http://127.0.0.1:<port>, the demo tenant's origin.
@@ -40,7 +40,9 @@ export async function startSandboxGateway(o: {
   const clock = { now: () => new Date(systemClock.now().getTime() + offsetMs) };
   let publicUrl = 'http://127.0.0.1:0';
   const config = loadConfig({ LOG_LEVEL: 'silent', GATEWAY_MODE: 'sandbox' });
-  const sandbox = createSandboxMode({ clock, publicUrl: () => publicUrl });
+  // Verification on a worker thread, as the server does by default (GATEWAY_VERIFY_WORKERS=auto).
+  const sandbox = createSandboxMode({ clock, publicUrl: () => publicUrl, workers: 1 });
+  await sandbox.ready();
   const tenants = createTenantRegistry([sandbox.demoTenant, ...(o.extraTenants ?? [])]);
   const ref: { widget?: WidgetModule } = {};
   const sessions = createSessionModule({
@@ -83,6 +85,9 @@ export async function startSandboxGateway(o: {
     widget,
     apiKey: sandbox.demoApiKey,
     advance: (ms) => void (offsetMs += ms),
-    stop: () => app.close(),
+    stop: async () => {
+      await app.close();
+      await sandbox.close();
+    },
   };
 }

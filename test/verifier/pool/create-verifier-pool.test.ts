@@ -156,6 +156,30 @@ describe('createVerifierPool', () => {
   });
 });
 
+describe('createVerifierPool: card data (the My Number crosses threads as a MyNumber)', () => {
+  it('verifyCardData answers a MyNumber with the same digits as in-thread; failures as they are', async () => {
+    const { bundle, cvCa, genuine, verifier: local } = await import('../../identity/my-number/fixtures.js');
+    const { MyNumber } = await import('../../../src/index.js');
+    const pool = createVerifierPool({ size: 1, verifier: { cvCaKeys: cvCa.cvCaKeys() } });
+    try {
+      await pool.ready();
+      const [here, there] = await Promise.all([local.verifyCardData(bundle()), pool.verifyCardData(bundle())]);
+      expect(here.status).toBe('verified');
+      expect(there.status).toBe('verified');
+      if (here.status !== 'verified' || there.status !== 'verified') return;
+      expect(there.myNumber).toBeInstanceOf(MyNumber);
+      expect(there.myNumber.reveal()).toBe(genuine.myNumber);
+      expect(there.myNumber.equals(here.myNumber)).toBe(true);
+      expect(JSON.stringify(there)).not.toContain(genuine.myNumber); // still redacted
+      expect({ ...there, myNumber: null }).toEqual({ ...here, myNumber: null });
+      const tampered = bundle(genuine, { challenge: new Uint8Array(32) });
+      expect(await pool.verifyCardData(tampered)).toEqual(await local.verifyCardData(tampered));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('compactInput (what crosses to a worker)', () => {
   it('copies every byte array to exactly its bytes, nested too; other values pass as they are', () => {
     const backing = new Uint8Array(64 * 1024).fill(0x42);
