@@ -53,15 +53,19 @@ export const TENANT: TenantContext = Object.freeze({
 export const OTHER_TENANT: TenantContext = Object.freeze({ ...TENANT, id: 'bank', name: '見本銀行' });
 export const ORIGIN = 'https://www.example-securities.co.jp';
 
-export function sandboxVerifier(clock: ManualClock) {
+/** The sandbox verifier's options without the clock (also what a verifier pool's workers get). */
+export function sandboxVerifierOptions() {
   const c = card('valid');
-  return createVerifier({
+  return {
     // both purposes' roots: the purpose check, not a missing root, must refuse an auth certificate
     trustAnchors: [c.signing.issuer.der, c.authentication.issuer.der],
     crls: [currentCrl()],
     cvCaKeys: c.cvCa.cvCaKeys(),
-    clock,
-  });
+  };
+}
+
+export function sandboxVerifier(clock: ManualClock) {
+  return createVerifier({ ...sandboxVerifierOptions(), clock });
 }
 
 export interface Harness {

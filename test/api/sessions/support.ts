@@ -12,7 +12,8 @@ import { createMemoryStores, type ApiStores } from '../../../src/storage/api-sto
 import { createMemorySessionStores, type SessionStores } from '../../../src/storage/sessions/index.js';
 import { createTenantRegistry } from '../../../src/tenants/tenant-registry.js';
 import type { Tenant } from '../../../src/tenants/types.js';
-import { ORIGIN, sandboxVerifier } from '../../sessions/fixtures.js';
+import { createVerifierPool } from '../../../src/verifier/pool/create-verifier-pool.js';
+import { ORIGIN, sandboxVerifier, sandboxVerifierOptions } from '../../sessions/fixtures.js';
 import { manualClock, type ManualClock } from '../../storage/contract/manual-clock.js';
 import { LogCapture, testTenant } from '../support/test-app.js';
 
@@ -47,13 +48,19 @@ export interface GatewayOptions {
   readonly sessionStores?: SessionStores;
   readonly apiStores?: ApiStores;
   readonly logLevel?: string;
+  /** Verify on this many worker threads (createVerifierPool), as the server does; default 0. */
+  readonly workers?: number;
 }
 
 export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
   const clock = o.clock ?? manualClock(SANDBOX_CARD_AT);
   const logs = new LogCapture();
   const config = loadConfig({ LOG_LEVEL: o.logLevel ?? 'debug', GATEWAY_PUBLIC_URL: 'https://gateway.example.jp' });
-  const verifier = sandboxVerifier(clock);
+  const pool = o.workers
+    ? createVerifierPool({ size: o.workers, verifier: sandboxVerifierOptions(), clock })
+    : undefined;
+  await pool?.ready();
+  const verifier = pool ?? sandboxVerifier(clock);
   const module = createSessionModule({
     verifier,
     clock,
@@ -72,7 +79,11 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, app, logs, module, clock, stop: () => app.close() };
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await pool?.close();
+  };
+  return { url: `http://127.0.0.1:${port}`, app, logs, module, clock, stop };
 }
 
 export interface Answer {
