@@ -17,6 +17,11 @@ export {
   type VerifierPoolStats,
 } from './verifier/pool/create-verifier-pool.js';
 export type { PoolVerifierOptions } from './verifier/pool/protocol.js';
+export {
+  VerifierUnavailableError,
+  isVerifierUnavailable,
+  type VerifierUnavailableReason,
+} from './verifier/pool/verifier-unavailable.js';
 export { MyNumber } from './identity/my-number/my-number.js';
 export type { CardBasicFour, CardDataError, TextApFiles } from './identity/my-number/types.js';
 export type { ValidationReport, Profile, ReportMessage, CertificateFacts, RevocationFacts } from './report/types.js';

@@ -71,7 +71,12 @@ export async function startServer(
   let publicUrl = config.publicUrl;
   const sandbox =
     config.mode === 'sandbox'
-      ? createSandboxMode({ clock, publicUrl: () => publicUrl, workers: config.verifyWorkers })
+      ? createSandboxMode({
+          clock,
+          publicUrl: () => publicUrl,
+          workers: config.verifyWorkers,
+          callTimeoutMs: config.requestTimeoutMs,
+        })
       : undefined;
   // Events from the CRL manager go to the monitors (webhooks) once the evidence module exists.
   const crlEvents: { handle?: (e: CrlEvent) => void } = {};
@@ -98,6 +103,7 @@ export async function startServer(
           size: config.verifyWorkers,
           verifier: verifierOptions,
           clock,
+          callTimeoutMs: config.requestTimeoutMs,
           ...(crlManager ? { crlManager } : {}),
         })
       : undefined;

@@ -2,12 +2,13 @@
  * The error mapper: the one place that decides what a client learns about a failure. ApiError
  * → its code and public detail; fastify's own refusals (schema, body size, media type, JSON) →
  * fixed codes with fixed or schema-derived details (never the client's bytes echoed back);
- * store outages → 503; anything else → 500 whose details are logged with the request id and
+ * store outages and an unavailable verifier pool → 503; anything else → 500 whose details are logged with the request id and
  * never sent.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { isStoreUnavailable } from '../storage/store-unavailable.js';
+import { isVerifierUnavailable } from '../verifier/pool/verifier-unavailable.js';
 import { HTTP_ERRORS, PROBLEM_TYPE_BASE, isApiError, type HttpErrorCode } from './http-errors.js';
 
 export interface Problem {
@@ -66,6 +67,13 @@ function classify(error: unknown): {
 } {
   if (isApiError(error)) return { code: error.code, detail: error.detail, headers: error.headers };
   if (isStoreUnavailable(error)) return { code: 'ERR_UNAVAILABLE', detail: 'a backing store is unreachable' };
+  if (isVerifierUnavailable(error)) {
+    return {
+      code: 'ERR_UNAVAILABLE',
+      detail: 'verification is temporarily unavailable; retry',
+      headers: { 'retry-after': error.reason === 'busy' ? '1' : '5' },
+    };
+  }
   const fe = error as FastifyError;
   if (fe?.validation) return { code: 'ERR_VALIDATION', detail: validationDetail(fe) };
   const known = typeof fe?.code === 'string' ? FASTIFY_CODES[fe.code] : undefined;
@@ -82,6 +90,8 @@ export function registerErrorMapper(app: FastifyInstance, metrics: GatewayMetric
     if (isStoreUnavailable(error)) {
       metrics.storeErrors.inc({ store: error.store, operation: error.operation });
       request.log.error({ err: error }, 'store unavailable');
+    } else if (isVerifierUnavailable(error)) {
+      request.log.warn({ reason: error.reason }, 'verifier unavailable');
     } else if (isApiError(error)) {
       request.log.info({ code, status: body.status }, 'request refused');
     } else if (body.status >= 500) {

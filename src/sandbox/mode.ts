@@ -30,6 +30,8 @@ export interface SandboxModeOptions {
   readonly pki?: SandboxPki;
   /** Verify on this many worker threads (GATEWAY_VERIFY_WORKERS); 0 or absent: on the event loop. */
   readonly workers?: number;
+  /** The pool's per-call time limit (the server passes GATEWAY_REQUEST_TIMEOUT_MS). */
+  readonly callTimeoutMs?: number;
 }
 
 export interface SandboxMode {
@@ -62,7 +64,12 @@ export function createSandboxMode(options: SandboxModeOptions): SandboxMode {
 
   const optionsWith = (ders: readonly Uint8Array[]): PoolVerifierOptions => ({ trustAnchors, crls: ders, cvCaKeys });
   const pool = options.workers
-    ? createVerifierPool({ size: options.workers, verifier: optionsWith(crls.list().map((c) => c.der)), clock })
+    ? createVerifierPool({
+        size: options.workers,
+        verifier: optionsWith(crls.list().map((c) => c.der)),
+        clock,
+        ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
+      })
     : undefined;
   let built: { version: number; verifier: Verifier } | undefined = pool
     ? { version: crls.version, verifier: pool }

@@ -154,4 +154,31 @@ describe('POST /v1/validations — refusals (problem+json)', () => {
     });
     expectProblem(res, 400, 'ERR_VALIDATION');
   });
+
+  it('ERR_UNAVAILABLE (503, Retry-After) when the verifier pool cannot answer; never a report', async () => {
+    const { VerifierUnavailableError } = await import('../../src/verifier/pool/verifier-unavailable.js');
+    for (const [reason, retryAfter] of [
+      ['busy', '1'],
+      ['stopped', '5'],
+      ['timeout', '5'],
+    ] as const) {
+      const down = testApp({
+        sandbox: t.sandbox,
+        verifier: {
+          ...t.sandbox.verifier,
+          verifySignature: () => Promise.reject(new VerifierUnavailableError(reason, `test: ${reason}`)),
+        },
+      });
+      const res = await down.app.inject({
+        method: 'POST',
+        url: '/v1/validations',
+        headers: bearer(KEYS.acme),
+        payload: cmsBody(valid),
+      });
+      expectProblem(res, 503, 'ERR_UNAVAILABLE');
+      expect(res.headers['retry-after']).toBe(retryAfter);
+      expect(res.body).not.toContain('indication');
+      expect(down.logs.text).toContain('verifier unavailable');
+    }
+  });
 });

@@ -1289,7 +1289,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem'];
       };
     };
-    /** @description A dependency (store) is unreachable; retry later. */
+    /** @description A dependency is unavailable — a store is unreachable, or every verifier worker is busy or restarting (then with Retry-After); retry later. Never a verdict on the input. */
     Unavailable: {
       headers: {
         [name: string]: unknown;

@@ -18,6 +18,7 @@ import { parseCertificate, type Certificate } from '../../pki/certificate.js';
 import type { CrlAnswerSource } from '../../revocation/manager/types.js';
 import { createVerifier } from '../create-verifier.js';
 import type { Verifier } from '../types.js';
+import { VerifierUnavailableError } from './verifier-unavailable.js';
 import {
   deserializeError,
   serializeError,
@@ -43,6 +44,12 @@ export interface VerifierPoolOptions {
    * is replaced. Default 60 s.
    */
   readonly callTimeoutMs?: number;
+  /**
+   * Calls queued or running per worker before new calls are refused (VerifierUnavailableError
+   * 'busy': the HTTP layer answers 503 with Retry-After) instead of queueing without bound.
+   * Default 256.
+   */
+  readonly maxQueuePerWorker?: number;
 }
 
 export type WorkerState = 'starting' | 'ready' | 'dead';
@@ -67,6 +74,7 @@ export interface VerifierPool extends Verifier {
 
 export const MAX_POOL_SIZE = 64;
 export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_QUEUE_PER_WORKER = 256;
 const ISSUER_CACHE_LIMIT = 64;
 const RESTART_BACKOFF_MS = [250, 1000, 5000, 30_000] as const;
 
@@ -95,7 +103,7 @@ interface Slot {
   /** Failed starts in a row (restart backoff). */
   failedStarts: number;
   /** Why the current worker is being stopped, when the pool stops it. */
-  stopReason?: string | undefined;
+  stopReason?: VerifierUnavailableError | undefined;
 }
 
 /** Under the TypeScript sources (tests, tsx) the worker loads through tsx; built code runs as is. */
@@ -117,6 +125,10 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
   const callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   if (!Number.isFinite(callTimeoutMs) || callTimeoutMs <= 0) {
     throw new TypeError('createVerifierPool: callTimeoutMs must be a positive number');
+  }
+  const maxQueue = options.maxQueuePerWorker ?? DEFAULT_MAX_QUEUE_PER_WORKER;
+  if (!Number.isInteger(maxQueue) || maxQueue < 1) {
+    throw new TypeError('createVerifierPool: maxQueuePerWorker must be a positive integer');
   }
   const clock = options.clock ?? systemClock;
   const manager = options.crlManager;
@@ -223,9 +235,9 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
     w.on('exit', () => {
       if (slot.worker !== w) return;
       const wasStarting = slot.state === 'starting';
-      const why = slot.stopReason ?? 'verifier worker stopped';
+      const why = slot.stopReason ?? new VerifierUnavailableError('stopped', 'verifier worker stopped');
       slot.stopReason = undefined;
-      for (const p of slot.pending.values()) p.reject(new Error(why));
+      for (const p of slot.pending.values()) p.reject(why);
       slot.pending.clear();
       if (closing) return;
       if (wasStarting) {
@@ -259,7 +271,7 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
       for (const slot of slots) {
         const oldest = slot.pending.values().next();
         if (!oldest.done && now - oldest.value.sentAt > callTimeoutMs && slot.stopReason === undefined) {
-          slot.stopReason = `verification timed out after ${callTimeoutMs} ms`;
+          slot.stopReason = new VerifierUnavailableError('timeout', `verification timed out after ${callTimeoutMs} ms`);
           void slot.worker.terminate();
         }
       }
@@ -269,11 +281,14 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
   sweeper.unref();
 
   const call = (method: VerifierMethod, input: unknown): Promise<never> => {
-    if (closing) return Promise.reject(new Error('verifier pool is closed'));
+    if (closing) return Promise.reject(new VerifierUnavailableError('closed', 'verifier pool is closed'));
     // Least outstanding calls first, among workers that are running or starting.
     let slot: Slot | undefined;
     for (const s of slots) if (s.state !== 'dead' && (!slot || s.pending.size < slot.pending.size)) slot = s;
-    if (!slot) return Promise.reject(new Error('no verifier worker is running'));
+    if (!slot) return Promise.reject(new VerifierUnavailableError('no-worker', 'no verifier worker is running'));
+    if (slot.pending.size >= maxQueue) {
+      return Promise.reject(new VerifierUnavailableError('busy', `every verifier worker has ${maxQueue} calls queued`));
+    }
     const chosen = slot;
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -304,7 +319,7 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
     async close(): Promise<void> {
       closing = true;
       clearInterval(sweeper);
-      startup?.reject(new Error('verifier pool is closed'));
+      startup?.reject(new VerifierUnavailableError('closed', 'verifier pool is closed'));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

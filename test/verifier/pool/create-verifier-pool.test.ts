@@ -18,6 +18,7 @@ import {
   type VerifierPool,
 } from '../../../src/verifier/pool/create-verifier-pool.js';
 import { compactInput } from '../../../src/verifier/pool/protocol.js';
+import { VerifierUnavailableError } from '../../../src/verifier/pool/verifier-unavailable.js';
 import type { CrlAnswerSource, CrlLookupAnswer } from '../../../src/revocation/manager/types.js';
 import {
   CHIYODA,
@@ -128,8 +129,10 @@ describe('createVerifierPool', () => {
     await terminateWorkerForTest(pool, 0);
     const settled = await Promise.allSettled(inFlight);
     for (const s of settled) {
-      if (s.status === 'rejected') expect(String(s.reason)).toMatch(/verifier worker stopped/);
-      else expect(s.value.indication).toBe('TOTAL_PASSED');
+      if (s.status === 'rejected') {
+        expect(s.reason).toBeInstanceOf(VerifierUnavailableError);
+        expect(String(s.reason)).toMatch(/verifier worker stopped/);
+      } else expect(s.value.indication).toBe('TOTAL_PASSED');
     }
     expect(settled.some((s) => s.status === 'rejected')).toBe(true);
     expect(pool.stats().restarts).toBe(1);
@@ -138,11 +141,34 @@ describe('createVerifierPool', () => {
     expect(pool.stats().workers.every((w) => w.state === 'ready')).toBe(true);
   });
 
+  it('refuses calls beyond maxQueuePerWorker as busy (retryable), never queueing without bound', async () => {
+    const small = createVerifierPool({ size: 1, verifier: options, clock, maxQueuePerWorker: 3 });
+    try {
+      await small.ready();
+      const sig = sign(good);
+      const settled = await Promise.allSettled(
+        Array.from({ length: 10 }, () => small.verifySignature({ signature: sig, content })),
+      );
+      const refused = settled.filter((s) => s.status === 'rejected');
+      expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(3);
+      expect(refused).toHaveLength(7);
+      for (const r of refused) {
+        expect(r.reason).toBeInstanceOf(VerifierUnavailableError);
+        expect((r.reason as VerifierUnavailableError).reason).toBe('busy');
+      }
+      expect((await small.verifySignature({ signature: sig, content })).indication).toBe('TOTAL_PASSED');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('rejects bad sizes and bad options at creation, like createVerifier', () => {
     for (const size of [0, -1, 1.5, 65, Number.NaN]) {
       expect(() => createVerifierPool({ size, verifier: options })).toThrow(TypeError);
     }
     expect(() => createVerifierPool({ size: 1, verifier: { trustAnchors: [] } })).toThrow(TypeError);
+    expect(() => createVerifierPool({ size: 1, verifier: options, maxQueuePerWorker: 0 })).toThrow(TypeError);
+    expect(() => createVerifierPool({ size: 1, verifier: options, callTimeoutMs: -1 })).toThrow(TypeError);
   });
 
   it('after close(), calls fail instead of hanging; closing before start fails ready()', async () => {
