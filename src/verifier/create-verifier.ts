@@ -8,7 +8,7 @@ import { isGatewayError } from '../errors.js';
 import { parseCertificate, type Certificate } from '../pki/certificate.js';
 import { createTrustStore, loadBundledRoots, type TrustStore } from '../trust/index.js';
 import { CrlStore } from './crl-store.js';
-import { createOcspChecker } from '../revocation/ocsp/index.js';
+import { createVerifierOcspChecker } from './create-verifier-ocsp-checker.js';
 import { createCvCaKeyring } from '../identity/my-number/cv-ca-keys.js';
 import { verifyCardData } from '../identity/my-number/verify-card-data.js';
 import { verifyCertificate } from './verify-certificate.js';
@@ -41,6 +41,9 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
   if (!METHODS.includes(revocation)) throw new TypeError(`revocation must be one of ${METHODS.join(', ')}`);
   const graceMs = options.crlGraceMs ?? 0;
   if (!Number.isFinite(graceMs) || graceMs < 0) throw new TypeError('crlGraceMs must be a non-negative number');
+  if (options.ocspChecker !== undefined && typeof options.ocspChecker?.check !== 'function') {
+    throw new TypeError('ocspChecker must have check()');
+  }
   for (const [i, c] of (options.crls ?? []).entries()) {
     if (!(c instanceof Uint8Array)) throw new TypeError(`crls[${i}] must be a Uint8Array`);
   }
@@ -64,17 +67,8 @@ export function createVerifier(options: VerifierOptions = {}): Verifier {
     intermediates: parseAll(options.intermediates, 'intermediates'),
     crls: new CrlStore(options.crls ?? [], clock, graceMs),
     revocation,
-    // One checker per verifier so its answer cache is shared by every verification.
-    ocsp: createOcspChecker({
-      clock,
-      // ocspUrl replaces the AIA: it fills every responder entry without its own URL.
-      responders: [
-        ...(options.ocspResponders ?? []).map((r) => (r.url || !options.ocspUrl ? r : { ...r, url: options.ocspUrl })),
-        ...(options.ocspUrl ? [{ url: options.ocspUrl }] : []),
-      ],
-      ...(options.ocspMaxAgeMs !== undefined ? { maxAgeMs: options.ocspMaxAgeMs } : {}),
-      ...(options.clockSkewMs !== undefined ? { skewMs: options.clockSkewMs } : {}),
-    }),
+    // One checker per verifier (or the caller's) so its answer cache is shared by every verification.
+    ocsp: options.ocspChecker ?? createVerifierOcspChecker(options, clock),
     crlManager: options.crlManager,
     allowedPolicies: options.allowedPolicies,
   };

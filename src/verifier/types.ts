@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { KeyUsageName } from '../pki/extensions.js';
 import type { HashName } from '../pki/algorithms.js';
 import type { Profile, ValidationReport } from '../report/types.js';
-import type { OcspResponderConfig } from '../revocation/ocsp/index.js';
+import type { OcspChecker, OcspResponderConfig } from '../revocation/ocsp/index.js';
 import type { CrlAnswerSource } from '../revocation/manager/index.js';
 import type { CardDataResult, CvCaKeyInput, VerifyCardDataInput } from '../identity/my-number/types.js';
 
@@ -33,6 +33,11 @@ export interface VerifierOptions {
    * come from it; explicit `crls` still answer for certificates it has no partition for.
    */
   readonly crlManager?: CrlAnswerSource;
+  /**
+   * The OCSP checker to ask (its cache and in-flight de-duplication then span every verifier
+   * that shares it — a verifier pool's workers do). Default: one built from the OCSP options.
+   */
+  readonly ocspChecker?: OcspChecker;
   /** Accept a CRL this long after its nextUpdate (J-LIS refresh window). Default 0. */
   readonly crlGraceMs?: number;
   /** JPKI profiles: policy OIDs admitted instead of the defaults (smartphone JPKI). */

@@ -1,6 +1,6 @@
 /** The verifier's OCSP methods against the sandbox responder over real HTTP on loopback. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createVerifier, fixedClock } from '../../src/index.js';
+import { createVerifier, createVerifierPool, fixedClock } from '../../src/index.js';
 import { startSandboxOcspServer, type SandboxOcspServer } from '../../src/sandbox/ocsp-server.js';
 import { createCrl } from '../../src/sandbox/crl.js';
 import { crlDistributionPointName } from '../../src/sandbox/index.js';
@@ -91,5 +91,60 @@ describe('verifyCertificate with OCSP', () => {
     const r = await verifier('ocsp').verifyCertificate({ certificate: leaf.der, profile: 'jpki-authentication' });
     expect([r.indication, r.subIndication]).toEqual(['TOTAL_FAILED', 'REVOKED']);
     expect(r.revocation).toMatchObject({ status: 'revoked', source: 'ocsp', reason: 'keyCompromise' });
+  });
+});
+
+describe('OCSP from a verifier pool: one checker on the main thread for every worker', () => {
+  const other = pki.issueAuthenticationCertificate({ serial: 0x2b2b2b2b });
+  const poolOf = (clockAt = T0) =>
+    createVerifierPool({
+      size: 2,
+      verifier: {
+        trustAnchors: roots,
+        revocation: 'ocsp',
+        ocspUrl: server.url,
+        ocspResponders: [{ timeoutMs: 1_000 }],
+      },
+      clock: fixedClock(clockAt),
+    });
+
+  it('four checks of one certificate over two workers: one OCSP request (shared cache and in-flight)', async () => {
+    server.setFault('none');
+    const pool = poolOf();
+    try {
+      await pool.ready();
+      const before = server.requestCount();
+      const reports = await Promise.all(
+        [1, 2, 3, 4].map(() => pool.verifyCertificate({ certificate: other.der, profile: 'jpki-authentication' })),
+      );
+      for (const r of reports) {
+        expect(r.indication).toBe('TOTAL_PASSED');
+        expect(r.revocation).toMatchObject({ status: 'good', source: 'ocsp' });
+      }
+      expect(server.requestCount() - before).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('coded OCSP failures cross threads: responder down → INDETERMINATE / TRY_LATER; revoked → REVOKED', async () => {
+    const pool = poolOf();
+    try {
+      await pool.ready();
+      const fresh = pki.issueAuthenticationCertificate({ serial: 0x2c2c2c2c });
+      server.setFault('http-500');
+      const down = await pool.verifyCertificate({ certificate: fresh.der, profile: 'jpki-authentication' });
+      expect([down.indication, down.subIndication, down.errors[0]?.code]).toEqual([
+        'INDETERMINATE',
+        'TRY_LATER',
+        'ERR_OCSP_UNAVAILABLE',
+      ]);
+      server.setFault('none');
+      server.revoke(0x2c2c2c2c, 'keyCompromise', new Date(T0.getTime() - DAY));
+      const revoked = await pool.verifyCertificate({ certificate: fresh.der, profile: 'jpki-authentication' });
+      expect([revoked.indication, revoked.subIndication]).toEqual(['TOTAL_FAILED', 'REVOKED']);
+    } finally {
+      await pool.close();
+    }
   });
 });

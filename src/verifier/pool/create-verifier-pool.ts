@@ -4,9 +4,9 @@
  * stalls every other request — health checks included — while it runs. The pool keeps the
  * event loop for HTTP and spreads verifications over `size` workers.
  *
- * What stays on this thread: the clock (each call carries its reading) and the CRL manager
- * (workers ask it per certificate over their port, so a process holds one set of CRL indexes
- * however many workers it runs). Options are validated here once by building a verifier from
+ * What stays on this thread: the clock (each call carries its reading), the CRL manager and the
+ * OCSP checker (workers ask them per certificate over their port, so a process holds one set
+ * of CRL indexes and one OCSP cache however many workers it runs). Options are validated here once by building a verifier from
  * them, so a bad option fails at boot with the same TypeError as createVerifier.
  *
  * Failure: a worker that dies fails its in-flight calls with an Error (the HTTP layer answers
@@ -17,6 +17,7 @@ import { systemClock, type Clock } from '../../clock.js';
 import { parseCertificate, type Certificate } from '../../pki/certificate.js';
 import type { CrlAnswerSource } from '../../revocation/manager/types.js';
 import { createVerifier } from '../create-verifier.js';
+import { createVerifierOcspChecker } from '../create-verifier-ocsp-checker.js';
 import type { Verifier } from '../types.js';
 import { VerifierUnavailableError } from './verifier-unavailable.js';
 import {
@@ -28,7 +29,9 @@ import {
   type VerifierMethod,
   type WorkerData,
   compactInput,
+  ocspResultToWire,
   resultFromWire,
+  type SerializedError,
 } from './protocol.js';
 
 export interface VerifierPoolOptions {
@@ -141,6 +144,8 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
     }
   };
   let current = checked(options.verifier ?? {});
+  // One OCSP checker for every worker: one cache, one in-flight de-duplication (J-LIS charges per query).
+  let ocsp = createVerifierOcspChecker(current, clock);
 
   let nextId = 1;
   let closing = false;
@@ -160,31 +165,35 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
   };
 
   /**
-   * A worker asks the CRL manager about one certificate of a path it validated. The answer goes
-   * to the worker that asked and to no other: lookup ids are per worker, so an answer arriving
-   * after that worker died must not reach its replacement.
+   * A worker asks the CRL manager or the OCSP checker about one certificate of a path it
+   * validated. The answer goes to the worker that asked and to no other: question ids are per
+   * worker, so an answer arriving after that worker died must not reach its replacement.
    */
-  const answerLookup = (slot: Slot, asker: Worker, m: Extract<FromWorker, { type: 'crl-lookup' }>): void => {
-    const reply = (r: Omit<Extract<ToWorker, { type: 'crl-answer' }>, 'type' | 'id' | 'serial'>): void => {
+  const answerMainCall = (slot: Slot, asker: Worker, m: Extract<FromWorker, { type: 'main-call' }>): void => {
+    const reply = (r: { value?: unknown; error?: SerializedError }): void => {
       if (slot.worker !== asker) return;
-      asker.postMessage({ type: 'crl-answer', id: m.id, serial: m.serial, ...r } satisfies ToWorker);
+      asker.postMessage({ type: 'main-answer', id: m.id, serial: m.serial, ...r } satisfies ToWorker);
     };
-    if (!manager) return reply({ error: { kind: 'other', message: 'no CRL manager in this pool' } });
+    const settle = (p: Promise<unknown>): void => {
+      p.then(
+        (value) => reply({ value }),
+        (e: unknown) => reply({ error: serializeError(e) }),
+      ).catch(() => {}); // reply() cannot fail on plain data; never an unhandled rejection here
+    };
     try {
-      // The worker validated this path already; parsing here rebuilds the objects the manager takes.
+      // The worker validated this path already; parsing here rebuilds the objects the main side takes.
       const cert = parseCertificate(m.cert);
-      if (cert.serialHex !== m.serial) throw new Error('CRL lookup names another certificate');
+      if (cert.serialHex !== m.serial) throw new Error('question names another certificate');
       const issuer = issuerCert(m.issuer);
+      if (m.kind === 'ocsp') {
+        settle(ocsp.check(cert, issuer, m.at).then(ocspResultToWire));
+        return;
+      }
+      if (!manager) return reply({ error: { kind: 'other', message: 'no CRL manager in this pool' } });
       const opts = { at: m.at, sameCa: m.sameCa.map(issuerCert) };
       const answer = manager.peek(cert, issuer, opts);
-      if (answer) return reply({ answer });
-      manager
-        .lookup(cert, issuer, opts)
-        .then(
-          (a) => reply({ answer: a }),
-          (e: unknown) => reply({ error: serializeError(e) }),
-        )
-        .catch(() => {}); // reply() cannot fail on plain data; never an unhandled rejection here
+      if (answer) return reply({ value: answer });
+      settle(manager.lookup(cert, issuer, opts));
     } catch (e) {
       reply({ error: serializeError(e) });
     }
@@ -219,8 +228,8 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
             p.reject(e instanceof Error ? e : new Error(String(e)));
           }
         }
-      } else if (m.type === 'crl-lookup') {
-        answerLookup(slot, w, m);
+      } else if (m.type === 'main-call') {
+        answerMainCall(slot, w, m);
       } else if (m.type === 'ready') {
         slot.state = 'ready';
         slot.booted = true;
@@ -311,6 +320,7 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
     stats: () => ({ workers: slots.map((s) => ({ state: s.state, inFlight: s.pending.size })), restarts }),
     configure(next: PoolVerifierOptions): void {
       current = checked(next);
+      ocsp = createVerifierOcspChecker(current, clock);
       for (const s of slots) s.worker.postMessage({ type: 'configure', options: current } satisfies ToWorker);
     },
     verifySignature: (input) => call('verifySignature', input),

@@ -5,12 +5,12 @@
  * (TypeError for caller bugs, GatewayError with its code, Error otherwise).
  */
 import { ERROR_MESSAGES, GatewayError, type ErrorCode } from '../../errors.js';
-import type { CrlLookupAnswer } from '../../revocation/manager/types.js';
+import type { OcspResult } from '../../revocation/ocsp/index.js';
 import { verifiedMyNumber } from '../../identity/my-number/my-number.js';
 import type { CardDataResult, VerifierOptions } from '../types.js';
 
-/** The verifier options a worker can receive: all but the clock and the CRL manager, which stay here. */
-export type PoolVerifierOptions = Omit<VerifierOptions, 'clock' | 'crlManager'>;
+/** The verifier options a worker can receive: all but the clock, CRL manager and OCSP checker, which stay here. */
+export type PoolVerifierOptions = Omit<VerifierOptions, 'clock' | 'crlManager' | 'ocspChecker'>;
 
 export type VerifierMethod = 'verifySignature' | 'verifyCertificate' | 'verifyCardData';
 
@@ -23,7 +23,7 @@ export interface SerializedError {
 
 export interface WorkerData {
   readonly options: PoolVerifierOptions;
-  /** Revocation answers come from the main thread's CRL manager (crl-lookup messages). */
+  /** CRL answers come from the main thread's CRL manager (main-call 'crl'); OCSP always from its checker. */
   readonly crlManager: boolean;
   /** The main clock's reading when the worker was made (ms since epoch). */
   readonly now: number;
@@ -39,11 +39,12 @@ export type ToWorker =
       readonly now: number;
     }
   | {
-      readonly type: 'crl-answer';
+      readonly type: 'main-answer';
       readonly id: number;
-      /** The serial the lookup was for (checked again by the worker). */
+      /** The serial the question was about (checked again by the worker). */
       readonly serial: string;
-      readonly answer?: CrlLookupAnswer | undefined;
+      /** A CrlLookupAnswer, or an OCSP result in wire form (ocspResultToWire). */
+      readonly value?: unknown;
       readonly error?: SerializedError;
     };
 
@@ -51,7 +52,9 @@ export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'result'; readonly id: number; readonly value?: unknown; readonly error?: SerializedError }
   | {
-      readonly type: 'crl-lookup';
+      readonly type: 'main-call';
+      /** crl: the CRL manager's lookup; ocsp: the OCSP checker's check. */
+      readonly kind: 'crl' | 'ocsp';
       readonly id: number;
       /** serialHex of `cert`. */
       readonly serial: string;
@@ -121,4 +124,18 @@ export function resultFromWire(method: VerifierMethod, value: unknown): unknown 
   const r = value as CardDataResult | CardDataWire;
   if (r.status !== 'verified') return r;
   return { ...r, myNumber: verifiedMyNumber((r as CardDataWire).myNumber.digits) };
+}
+
+/** An OCSP result as it crosses threads: its GatewayError (if any) as plain data. */
+export function ocspResultToWire(r: OcspResult): unknown {
+  return r.status === 'error' ? { ...r, error: serializeError(r.error) } : r;
+}
+
+export function ocspResultFromWire(v: unknown): OcspResult {
+  const r = v as OcspResult | { status: 'error'; error: SerializedError; url: string | undefined };
+  if (r.status !== 'error') return r as OcspResult;
+  const error = deserializeError(r.error as SerializedError);
+  // Only a coded failure is an OCSP answer; anything else fails the call (fail closed).
+  if (!(error instanceof GatewayError)) throw error;
+  return { ...r, error };
 }

@@ -9,7 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createVerifier } from '../create-verifier.js';
 import type { Verifier } from '../types.js';
-import { createCrlLookupProxy } from './crl-lookup-proxy.js';
+import { createMainThreadProxies } from './main-thread-proxies.js';
 import {
   resultToWire,
   serializeError,
@@ -26,10 +26,15 @@ const data = workerData as WorkerData;
 let mainNow = data.now;
 const nowMs = (): number => mainNow;
 const clock = { now: () => new Date(mainNow) };
-const proxy = data.crlManager ? createCrlLookupProxy(port, nowMs) : undefined;
+const proxies = createMainThreadProxies(port, nowMs);
 
 const build = (options: PoolVerifierOptions): Verifier =>
-  createVerifier({ ...options, clock, ...(proxy ? { crlManager: proxy } : {}) });
+  createVerifier({
+    ...options,
+    clock,
+    ocspChecker: proxies.ocsp,
+    ...(data.crlManager ? { crlManager: proxies.crlManager } : {}),
+  });
 let verifier = build(data.options);
 
 const post = (m: FromWorker): void => port.postMessage(m);
@@ -39,8 +44,8 @@ port.on('message', (m: ToWorker) => {
     case 'configure':
       verifier = build(m.options);
       return;
-    case 'crl-answer':
-      proxy?.settle(m);
+    case 'main-answer':
+      proxies.settle(m);
       return;
     case 'call': {
       mainNow = m.now;
