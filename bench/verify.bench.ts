@@ -12,8 +12,10 @@
  * Baseline: node crypto.verify RSA-2048/SHA-256 with a cached KeyObject.
  * Measured: verifySignature of a detached JPKI CMS from the sandbox (strict parse, signed
  * attributes, hash, signature, path to the sandbox root, CRL lookup in a 1,000,000-entry
- * index, identity extraction, report), sequentially awaited. Two variants:
- *   cold — the certificate-signature cache is cleared before each call (2 RSA verifications);
+ * index, identity extraction, report), sequentially awaited. Three variants:
+ *   first-time customer — the certificate-signature and public-key caches are cleared before
+ *     each call (2 RSA verifications, the customer's key imported and used for the first time);
+ *   cold — only the certificate-signature cache is cleared (2 RSA verifications);
  *   warm — the same customer certificate again (1 RSA verification; the cert link is cached).
  */
 import { createHash, sign as nodeSign, verify as nodeVerify } from 'node:crypto';
@@ -24,6 +26,7 @@ import { createSandboxPki, crlDistributionPointName } from '../src/sandbox/index
 import { signCms } from '../src/sandbox/cms.js';
 import { writeCrlFile } from '../src/sandbox/crl-file.js';
 import { clearSignatureCache } from '../src/path/signature-cache.js';
+import { clearKeyCache } from '../src/pki/public-key.js';
 
 const args = process.argv.slice(2);
 const seconds = Number(args[args.indexOf('--seconds') + 1]) || 3;
@@ -96,6 +99,12 @@ const variants: Record<string, () => unknown> = {
   'raw crypto.verify RSA-2048 (cached KeyObject)': () => {
     if (!nodeVerify('sha256', data, leaf.publicKey, rawSig)) throw new Error('baseline failed');
   },
+  'verifySignature, detached CMS, first-time customer': async () => {
+    clearSignatureCache();
+    clearKeyCache();
+    const r = await verifier.verifySignature({ signature, content });
+    if (r.indication !== 'TOTAL_PASSED') throw new Error('failed');
+  },
   'verifySignature, detached CMS, cold certificate cache': async () => {
     clearSignatureCache();
     const r = await verifier.verifySignature({ signature, content });
@@ -120,8 +129,9 @@ console.log(`${'variant'.padEnd(56)} ${'ops/s wall'.padStart(11)} ${'ops/CPU-s'.
 for (const k of Object.keys(variants)) {
   console.log(`${k.padEnd(56)} ${med(k, 'wall').toFixed(0).padStart(11)} ${med(k, 'cpu').toFixed(0).padStart(10)}`);
 }
-const [rawK, coldK, warmK] = Object.keys(variants) as [string, string, string];
+const [rawK, firstK, coldK, warmK] = Object.keys(variants) as [string, string, string, string];
 for (const [label, k] of [
+  ['first-time', firstK],
   ['cold', coldK],
   ['warm', warmK],
 ] as const) {

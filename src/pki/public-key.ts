@@ -1,7 +1,8 @@
 /**
  * SubjectPublicKeyInfo → node KeyObject, with key strength checks.
- * RSA keys are imported from JWK (n, e) rather than SPKI DER: node's JWK path skips a
- * second ASN.1 parse and measured ~3x faster per import, which matters per verification.
+ * RSA keys are imported from the PKCS#1 RSAPublicKey inside the SPKI (already checked here as
+ * strict DER): node's SPKI path measured ~40x slower (93 µs vs 2.2 µs on Node 20), and JWK
+ * needs base64url of the modulus first. Every first-time customer pays this import.
  */
 import { createPublicKey, verify as nodeVerify, constants, type KeyObject } from 'node:crypto';
 import { GatewayError } from '../errors.js';
@@ -18,12 +19,6 @@ export interface PublicKeyInfo {
   readonly key: KeyObject;
 }
 
-function b64url(bytes: Uint8Array): string {
-  let i = 0;
-  while (i < bytes.length - 1 && bytes[i] === 0) i++; // JWK integers are unsigned, no leading zeros
-  return Buffer.from(bytes.buffer, bytes.byteOffset + i, bytes.byteLength - i).toString('base64url');
-}
-
 function bitLength(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length && bytes[i] === 0) i++;
@@ -37,6 +32,11 @@ function bitLength(bytes: Uint8Array): number {
  */
 const keyCache = new Map<string, PublicKeyInfo>();
 const KEY_CACHE_LIMIT = 4096;
+
+/** Bench/test hook: forget every imported key (a first-time customer's certificate). */
+export function clearKeyCache(): void {
+  keyCache.clear();
+}
 
 /** Parses and imports an SPKI given as its TLV inside `buf`. */
 export function importSpki(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
@@ -73,7 +73,11 @@ function importSpkiUncached(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
       const eBits = bitLength(e);
       if (eBits < 2 || eBits > 64 || (e[e.length - 1]! & 1) === 0)
         throw new GatewayError('ERR_KEY_MALFORMED', 'RSA exponent');
-      const key = createPublicKey({ key: { kty: 'RSA', n: b64url(n), e: b64url(e) }, format: 'jwk' });
+      const key = createPublicKey({
+        key: Buffer.from(keyBits.buffer, keyBits.byteOffset, keyBits.byteLength),
+        format: 'der',
+        type: 'pkcs1',
+      });
       return { kind: 'rsa', bits, key };
     }
     if (algOid === OID.ecPublicKey) {
