@@ -18,7 +18,7 @@ import {
 } from './der-values.js';
 import { parseSignatureAlgorithm, type SignatureAlgorithm } from './algorithms.js';
 import { importSpki, type PublicKeyInfo } from './public-key.js';
-import { parseName, type Name } from './name.js';
+import { parseIssuerName, parseName, type Name } from './name.js';
 import { OID } from './oids.js';
 import {
   decodeAiaOcspUrls,
@@ -116,7 +116,7 @@ function parseTree(der: Uint8Array, root: Tlv): Certificate {
   if (!bytesEqual(whole(der, innerAlgT), whole(der, outerAlgT))) {
     throw new GatewayError('ERR_CERT_SIGNATURE_ALG_MISMATCH');
   }
-  const issuer = parseName(der, c.next(TAG.SEQUENCE));
+  const issuer = parseIssuerName(der, c.next(TAG.SEQUENCE));
   const validity = cursor(der, c.next(TAG.SEQUENCE), 'Validity');
   const notBefore = readTime(der, validity.next());
   const notAfter = readTime(der, validity.next());

@@ -131,7 +131,7 @@ function checkTree(buf: Uint8Array, node: Tlv, depthLeft: number): void {
 /**
  * The children of one constructed value, recursively. Hot: every input is checked once in
  * full, so this reads headers with readTlv's exact rules but without allocating a Tlv per node
- * (readTlv stays the reference; the property tests compare both through parseDer).
+ * (readTlv stays the reference; a property test compares both through parseDer).
  */
 function checkChildren(buf: Uint8Array, tag: number, from: number, to: number, depthLeft: number): void {
   if (depthLeft <= 0) throw new GatewayError('ERR_DER_TOO_DEEP');
@@ -141,16 +141,29 @@ function checkChildren(buf: Uint8Array, tag: number, from: number, to: number, d
   let pos = from;
   while (pos < to) {
     const first = buf[pos]!;
-    // Anything unusual (high tag numbers, long lengths) takes the full reader.
-    if ((first & 0x1f) === 0x1f || pos + 1 >= to || buf[pos + 1]! & 0x80) {
+    // High tag numbers take the full reader (rare: card-verifiable certificates).
+    if ((first & 0x1f) === 0x1f) {
       const child = readTlv(buf, pos, to);
       if (child.constructed) checkChildren(buf, child.tag, child.valueStart, child.end, depthLeft - 1);
       pos = child.end;
       continue;
     }
-    const valueStart = pos + 2;
-    const end = valueStart + buf[pos + 1]!;
-    if (end > to) throw new GatewayError('ERR_DER_TRUNCATED', `value needs ${buf[pos + 1]} bytes`);
+    // Length with readTlv's rules: short form, or 1–4 minimal long-form bytes.
+    if (pos + 1 >= to) throw new GatewayError('ERR_DER_TRUNCATED', 'no length');
+    let len = buf[pos + 1]!;
+    let valueStart = pos + 2;
+    if (len & 0x80) {
+      const nBytes = len & 0x7f;
+      if (nBytes === 0) throw new GatewayError('ERR_DER_LENGTH', 'indefinite length (BER)');
+      if (nBytes > 4) throw new GatewayError('ERR_DER_LENGTH', 'length of more than 4 bytes');
+      if (valueStart + nBytes > to) throw new GatewayError('ERR_DER_TRUNCATED', 'length bytes');
+      if (buf[valueStart] === 0) throw new GatewayError('ERR_DER_LENGTH', 'non-minimal length');
+      len = 0;
+      for (let i = 0; i < nBytes; i++) len = len * 256 + buf[valueStart++]!;
+      if (len < 0x80) throw new GatewayError('ERR_DER_LENGTH', 'long form for a short length');
+    }
+    const end = valueStart + len;
+    if (end > to) throw new GatewayError('ERR_DER_TRUNCATED', `value needs ${len} bytes`);
     if (first & 0x20) checkChildren(buf, first, valueStart, end, depthLeft - 1);
     pos = end;
   }
@@ -183,7 +196,10 @@ export class DerCursor {
     return this.pos >= this.parent.end;
   }
   peekTag(): number | undefined {
-    return this.done ? undefined : readTlv(this.buf, this.pos, this.parent.end).tag;
+    if (this.done) return undefined;
+    // Low tag numbers are the first byte; a header object is built only when the tag is long.
+    const first = this.buf[this.pos]!;
+    return (first & 0x1f) !== 0x1f ? first : readTlv(this.buf, this.pos, this.parent.end).tag;
   }
   /** Next child; when `tag` is given it must match. */
   next(tag?: number): Tlv {
@@ -201,6 +217,9 @@ export class DerCursor {
   /** Next child only if it has `tag`. */
   optional(tag: number): Tlv | undefined {
     if (this.done) return undefined;
+    // A different low tag is known from the first byte: no header read for an absent element.
+    const first = this.buf[this.pos]!;
+    if ((first & 0x1f) !== 0x1f && first !== tag) return undefined;
     const t = readTlv(this.buf, this.pos, this.parent.end);
     if (t.tag !== tag) return undefined;
     this.pos = t.end;

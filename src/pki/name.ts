@@ -54,6 +54,30 @@ export function parseName(buf: Uint8Array, t: Tlv): Name {
   return { der: buf.subarray(t.start, t.end), rdns };
 }
 
+/**
+ * Issuer names recur in every certificate a CA issues (J-LIS signs millions with one name), so
+ * they are parsed once: cached by their exact DER bytes, each a frozen copy that pins no
+ * customer's certificate. Bounded FIFO, so hostile inputs cannot grow it.
+ */
+const issuerNames = new Map<string, Name>();
+const ISSUER_NAME_CACHE_LIMIT = 1024;
+
+export function parseIssuerName(buf: Uint8Array, t: Tlv): Name {
+  if (t.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_DER_STRUCTURE', 'Name must be a SEQUENCE');
+  const key = Buffer.from(buf.buffer, buf.byteOffset + t.start, t.end - t.start).toString('latin1');
+  const hit = issuerNames.get(key);
+  if (hit) return hit;
+  const own = buf.slice(t.start, t.end);
+  const parsed = parseName(own, readTlv(own, 0, own.length));
+  const name: Name = Object.freeze({
+    der: parsed.der,
+    rdns: Object.freeze(parsed.rdns.map((rdn) => Object.freeze(rdn.map((a) => Object.freeze(a))))),
+  });
+  if (issuerNames.size >= ISSUER_NAME_CACHE_LIMIT) issuerNames.delete(issuerNames.keys().next().value!);
+  issuerNames.set(key, name);
+  return name;
+}
+
 export function parseNameDer(der: Uint8Array): Name {
   const t = readTlv(der, 0, der.length);
   if (t.end !== der.length) throw new GatewayError('ERR_DER_TRAILING_DATA', 'Name');

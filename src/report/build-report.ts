@@ -28,8 +28,13 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 const factsCache = new WeakMap<Certificate, CertificateFacts>();
 
-/** Facts of a certificate; cached per parsed object (roots and CAs recur in every report). */
+/**
+ * Facts of a certificate; cached per parsed object for CA certificates (roots and CAs recur in
+ * every report). A customer's certificate is parsed anew per call, so caching its facts would
+ * only add a weak-map entry per call for the garbage collector to clear.
+ */
 export function certificateFacts(c: Certificate): CertificateFacts {
+  if (!c.basicConstraints?.ca) return Object.freeze(computeFacts(c));
   let f = factsCache.get(c);
   if (!f) {
     f = Object.freeze(computeFacts(c));
