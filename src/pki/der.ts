@@ -46,8 +46,26 @@ export const ctxPrim = (n: number): number => 0x80 | n;
 
 export const DEFAULT_MAX_DEPTH = 32;
 
+/** A header being read: scanTlv fills one in place (hot loops reuse one instead of allocating). */
+export interface TlvScratch {
+  tag: number;
+  constructed: boolean;
+  start: number;
+  valueStart: number;
+  end: number;
+}
+
+export const newTlvScratch = (): TlvScratch => ({ tag: 0, constructed: false, start: 0, valueStart: 0, end: 0 });
+
 /** Reads one TLV header at `pos`; the value must end at or before `limit`. */
 export function readTlv(buf: Uint8Array, pos: number, limit: number = buf.length): Tlv {
+  const t = newTlvScratch();
+  scanTlv(buf, pos, limit, t);
+  return t;
+}
+
+/** readTlv into `out` (the one implementation of the header rules). */
+export function scanTlv(buf: Uint8Array, pos: number, limit: number, out: TlvScratch): void {
   if (pos >= limit) throw new GatewayError('ERR_DER_TRUNCATED', `no tag at ${pos}`);
   const start = pos;
   const first = buf[pos++]!;
@@ -81,7 +99,11 @@ export function readTlv(buf: Uint8Array, pos: number, limit: number = buf.length
   }
   const end = pos + len;
   if (end > limit) throw new GatewayError('ERR_DER_TRUNCATED', `value needs ${len} bytes`);
-  return { tag, constructed: (first & 0x20) !== 0, start, valueStart: pos, end };
+  out.tag = tag;
+  out.constructed = (first & 0x20) !== 0;
+  out.start = start;
+  out.valueStart = pos;
+  out.end = end;
 }
 
 const PRIMITIVE_ONLY = new Set<number>([
@@ -128,43 +150,25 @@ function checkTree(buf: Uint8Array, node: Tlv, depthLeft: number): void {
   checkChildren(buf, node.tag, node.valueStart, node.end, depthLeft);
 }
 
+/** Reused by checkChildren: every field is copied to locals before the recursion reuses it. */
+const checkScratch = newTlvScratch();
+
 /**
  * The children of one constructed value, recursively. Hot: every input is checked once in
- * full, so this reads headers with readTlv's exact rules but without allocating a Tlv per node
- * (readTlv stays the reference; a property test compares both through parseDer).
+ * full, so headers are read into one scratch object instead of a Tlv per node (a property test
+ * compares the result with a plain readTlv recursion).
  */
 function checkChildren(buf: Uint8Array, tag: number, from: number, to: number, depthLeft: number): void {
   if (depthLeft <= 0) throw new GatewayError('ERR_DER_TOO_DEEP');
   if (tag < 0x100 && (tag & 0xc0) === 0 && PRIMITIVE_ONLY_LOW[tag & 0x1f] === 1) {
     throw new GatewayError('ERR_DER_NOT_CANONICAL', `constructed encoding of tag 0x${tag.toString(16)}`);
   }
+  const h = checkScratch;
   let pos = from;
   while (pos < to) {
-    const first = buf[pos]!;
-    // High tag numbers take the full reader (rare: card-verifiable certificates).
-    if ((first & 0x1f) === 0x1f) {
-      const child = readTlv(buf, pos, to);
-      if (child.constructed) checkChildren(buf, child.tag, child.valueStart, child.end, depthLeft - 1);
-      pos = child.end;
-      continue;
-    }
-    // Length with readTlv's rules: short form, or 1–4 minimal long-form bytes.
-    if (pos + 1 >= to) throw new GatewayError('ERR_DER_TRUNCATED', 'no length');
-    let len = buf[pos + 1]!;
-    let valueStart = pos + 2;
-    if (len & 0x80) {
-      const nBytes = len & 0x7f;
-      if (nBytes === 0) throw new GatewayError('ERR_DER_LENGTH', 'indefinite length (BER)');
-      if (nBytes > 4) throw new GatewayError('ERR_DER_LENGTH', 'length of more than 4 bytes');
-      if (valueStart + nBytes > to) throw new GatewayError('ERR_DER_TRUNCATED', 'length bytes');
-      if (buf[valueStart] === 0) throw new GatewayError('ERR_DER_LENGTH', 'non-minimal length');
-      len = 0;
-      for (let i = 0; i < nBytes; i++) len = len * 256 + buf[valueStart++]!;
-      if (len < 0x80) throw new GatewayError('ERR_DER_LENGTH', 'long form for a short length');
-    }
-    const end = valueStart + len;
-    if (end > to) throw new GatewayError('ERR_DER_TRUNCATED', `value needs ${len} bytes`);
-    if (first & 0x20) checkChildren(buf, first, valueStart, end, depthLeft - 1);
+    scanTlv(buf, pos, to, h);
+    const end = h.end;
+    if (h.constructed) checkChildren(buf, h.tag, h.valueStart, end, depthLeft - 1);
     pos = end;
   }
 }

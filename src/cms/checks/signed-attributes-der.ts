@@ -1,5 +1,5 @@
 import { GatewayError } from '../../errors.js';
-import { TAG, readTlv, type Tlv } from '../../pki/der.js';
+import { TAG, newTlvScratch, scanTlv, type Tlv } from '../../pki/der.js';
 import { readBitString, readBoolean, readIntegerBytes, readNull, readOid } from '../../pki/der-values.js';
 
 // RFC 5652 §5.4: the signature covers the DER encoding of signedAttrs. We hash the bytes as
@@ -16,22 +16,33 @@ export function checkSignedAttributesDer(buf: Uint8Array, signedAttrs: Tlv): voi
   }
 }
 
+/** Reused by walk: every field is copied to locals before the recursion reuses it. */
+const scratch = newTlvScratch();
+
 function walk(buf: Uint8Array, node: Tlv, isSetOf: boolean): void {
   if (!node.constructed) {
     checkPrimitive(buf, node);
     return;
   }
-  let prev: Tlv | undefined;
-  for (let pos = node.valueStart; pos < node.end;) {
-    const child = readTlv(buf, pos, node.end);
-    if (isSetOf && prev && compareEncodings(buf, prev, child) > 0) {
-      throw new GatewayError('ERR_DER_NOT_CANONICAL', `SET elements not sorted at offset ${child.start}`);
+  walkChildren(buf, node.valueStart, node.end, isSetOf);
+}
+
+function walkChildren(buf: Uint8Array, from: number, to: number, isSetOf: boolean): void {
+  let prevStart = -1;
+  let prevEnd = -1;
+  for (let pos = from; pos < to;) {
+    scanTlv(buf, pos, to, scratch);
+    const { tag, constructed, start, valueStart, end } = scratch;
+    if (isSetOf && prevStart >= 0 && compareRanges(buf, prevStart, prevEnd, start, end) > 0) {
+      throw new GatewayError('ERR_DER_NOT_CANONICAL', `SET elements not sorted at offset ${start}`);
     }
     // Every universal SET below is checked too: SET OF sorts by encoding and a SET's
     // distinct tags sort the same way (X.690 §10.3, §11.6).
-    walk(buf, child, child.tag === TAG.SET);
-    prev = child;
-    pos = child.end;
+    if (constructed) walkChildren(buf, valueStart, end, tag === TAG.SET);
+    else checkPrimitive(buf, scratch);
+    prevStart = start;
+    prevEnd = end;
+    pos = end;
   }
 }
 
@@ -59,12 +70,16 @@ function checkPrimitive(buf: Uint8Array, t: Tlv): void {
 
 /** X.690 §11.6: octet-string order, the shorter padded with trailing zero octets. */
 export function compareEncodings(buf: Uint8Array, a: Tlv, b: Tlv): number {
-  const la = a.end - a.start;
-  const lb = b.end - b.start;
+  return compareRanges(buf, a.start, a.end, b.start, b.end);
+}
+
+function compareRanges(buf: Uint8Array, aStart: number, aEnd: number, bStart: number, bEnd: number): number {
+  const la = aEnd - aStart;
+  const lb = bEnd - bStart;
   const n = Math.max(la, lb);
   for (let i = 0; i < n; i++) {
-    const x = i < la ? buf[a.start + i]! : 0;
-    const y = i < lb ? buf[b.start + i]! : 0;
+    const x = i < la ? buf[aStart + i]! : 0;
+    const y = i < lb ? buf[bStart + i]! : 0;
     if (x !== y) return x - y;
   }
   return 0;
