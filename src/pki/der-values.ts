@@ -62,6 +62,7 @@ export function readNull(buf: Uint8Array, t: Tlv): void {
  */
 const oidCache = new Map<number, { readonly bytes: Uint8Array; readonly dotted: string }[]>();
 let oidCacheEntries = 0;
+const OID_BUCKET_LIMIT = 4;
 
 function oidHash(buf: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5 ^ (end - start);
@@ -116,10 +117,12 @@ export function readOid(buf: Uint8Array, t: Tlv): string {
   const dotted = [...head, ...parts.slice(1)].join('.');
   if (oidCacheEntries < 4096) {
     oidCacheEntries++;
-    const entry = { bytes: buf.slice(t.valueStart, t.end), dotted };
+    // A copy (Uint8Array's slice: Buffer#slice would be a view pinning the caller's buffer).
+    const entry = { bytes: Uint8Array.prototype.slice.call(buf, t.valueStart, t.end), dotted };
     const bucket = oidCache.get(h);
-    if (bucket) bucket.push(entry);
-    else oidCache.set(h, [entry]);
+    // FNV is not keyed: a crafted collision set may fill one bucket, never more than 4 deep.
+    if (!bucket) oidCache.set(h, [entry]);
+    else if (bucket.length < OID_BUCKET_LIMIT) bucket.push(entry);
   }
   return dotted;
 }

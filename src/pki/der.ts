@@ -185,6 +185,9 @@ export function children(buf: Uint8Array, node: Tlv): Tlv[] {
   return out;
 }
 
+/** Reused by DerCursor.peekTag/optional (synchronous, read before anything else runs). */
+const peekScratch = newTlvScratch();
+
 /** Sequential reader over the children of one constructed node. */
 export class DerCursor {
   private pos: number;
@@ -201,9 +204,10 @@ export class DerCursor {
   }
   peekTag(): number | undefined {
     if (this.done) return undefined;
-    // Low tag numbers are the first byte; a header object is built only when the tag is long.
-    const first = this.buf[this.pos]!;
-    return (first & 0x1f) !== 0x1f ? first : readTlv(this.buf, this.pos, this.parent.end).tag;
+    // The header is checked as readTlv would (cursors also run over unchecked input), into a
+    // reused scratch: no object for a peek.
+    scanTlv(this.buf, this.pos, this.parent.end, peekScratch);
+    return peekScratch.tag;
   }
   /** Next child; when `tag` is given it must match. */
   next(tag?: number): Tlv {
@@ -221,9 +225,10 @@ export class DerCursor {
   /** Next child only if it has `tag`. */
   optional(tag: number): Tlv | undefined {
     if (this.done) return undefined;
-    // A different low tag is known from the first byte: no header read for an absent element.
-    const first = this.buf[this.pos]!;
-    if ((first & 0x1f) !== 0x1f && first !== tag) return undefined;
+    // An absent element is known after checking its header into a reused scratch: an object
+    // is built only for the element returned.
+    scanTlv(this.buf, this.pos, this.parent.end, peekScratch);
+    if (peekScratch.tag !== tag) return undefined;
     const t = readTlv(this.buf, this.pos, this.parent.end);
     if (t.tag !== tag) return undefined;
     this.pos = t.end;

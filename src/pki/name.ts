@@ -57,17 +57,21 @@ export function parseName(buf: Uint8Array, t: Tlv): Name {
 /**
  * Issuer names recur in every certificate a CA issues (J-LIS signs millions with one name), so
  * they are parsed once: cached by their exact DER bytes, each a frozen copy that pins no
- * customer's certificate. Bounded FIFO, so hostile inputs cannot grow it.
+ * customer's certificate. Names come from unverified certificates, so the cache is small and
+ * takes only names of a realistic size (≤ 512 bytes: at most ~0.5 MB per thread).
  */
 const issuerNames = new Map<string, Name>();
-const ISSUER_NAME_CACHE_LIMIT = 1024;
+const ISSUER_NAME_CACHE_LIMIT = 256;
+const ISSUER_NAME_MAX_BYTES = 512;
 
 export function parseIssuerName(buf: Uint8Array, t: Tlv): Name {
   if (t.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_DER_STRUCTURE', 'Name must be a SEQUENCE');
+  if (t.end - t.start > ISSUER_NAME_MAX_BYTES) return parseName(buf, t);
   const key = Buffer.from(buf.buffer, buf.byteOffset + t.start, t.end - t.start).toString('latin1');
   const hit = issuerNames.get(key);
   if (hit) return hit;
-  const own = buf.slice(t.start, t.end);
+  // A copy (Uint8Array's slice: Buffer#slice would be a view pinning the caller's buffer).
+  const own = Uint8Array.prototype.slice.call(buf, t.start, t.end);
   const parsed = parseName(own, readTlv(own, 0, own.length));
   const name: Name = Object.freeze({
     der: parsed.der,

@@ -115,3 +115,25 @@ describe('outer tags are checked, not only lengths', () => {
     expect(() => parseCertificate(der)).toThrowError(expect.objectContaining({ code: 'ERR_DER_STRUCTURE' }));
   });
 });
+
+describe('issuer names are parsed once, as copies', () => {
+  it('a certificate in a Node Buffer: the cached issuer owns its bytes and later writes do not reach it', () => {
+    // A root with one character of its issuer name changed: a name no other test has parsed.
+    const der = Uint8Array.from(roots[0]!.der);
+    const issuerDer = parseCertificate(roots[0]!.der).issuer.der;
+    const at = Buffer.from(der).indexOf(Buffer.from(issuerDer));
+    der[at + issuerDer.length - 1] = 0x5a; // last character of the last RDN value → 'Z'
+    const big = Buffer.alloc(der.length + 4096); // the certificate inside a larger Buffer
+    big.set(der, 1024);
+    const inBuffer = big.subarray(1024, 1024 + der.length);
+    const a = parseCertificate(inBuffer);
+    expect(a.issuer.der.buffer).not.toBe(big.buffer);
+    expect(a.issuer.der.buffer.byteLength).toBe(a.issuer.der.byteLength);
+    const before = nameToString(a.issuer);
+    big.fill(0x41); // the caller reuses its buffer
+    const b = parseCertificate(Uint8Array.from(der));
+    expect(b.issuer).toBe(a.issuer); // the same cached object for the same bytes
+    expect(nameToString(b.issuer)).toBe(before);
+    expect(Object.isFrozen(b.issuer)).toBe(true);
+  });
+});

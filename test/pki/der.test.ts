@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/errors.js';
-import { children, parseDer, readTlv } from '../../src/pki/der.js';
+import { children, cursor, parseDer, readTlv } from '../../src/pki/der.js';
 import {
   readBitString,
   readBoolean,
@@ -172,6 +172,24 @@ describe('strict DER reader', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('DerCursor over input parseDer has not checked', () => {
+  it('peekTag() and optional() still check the header of the element they look at', () => {
+    // SEQUENCE { INTEGER 1, NULL with an indefinite (BER) length }: the cursor is built
+    // directly, as peekCrlHeader does on a CRL's first bytes.
+    const buf = b('30 06 02 01 01 05 80 00');
+    const c = cursor(buf, readTlv(buf, 0));
+    c.next(0x02);
+    expect(code(() => c.peekTag())).toBe('ERR_DER_LENGTH');
+    expect(code(() => c.optional(0x30))).toBe('ERR_DER_LENGTH');
+    const ok = b('30 05 02 01 01 05 00');
+    const d = cursor(ok, readTlv(ok, 0));
+    d.next(0x02);
+    expect(d.peekTag()).toBe(0x05);
+    expect(d.optional(0x30)).toBeUndefined();
+    expect(d.optional(0x05)).toMatchObject({ tag: 0x05, start: 5, end: 7 });
   });
 });
 
