@@ -8,19 +8,11 @@ import { toHex } from '../pki/der-values.js';
 import type { Certificate } from '../pki/certificate.js';
 import { checkKeyMatchesAlgorithm, verifyWith, type PublicKeyInfo } from '../pki/public-key.js';
 import { GatewayError } from '../errors.js';
+import { FifoCache } from '../pki/fifo-cache.js';
 
 export const SIGNATURE_CACHE_LIMIT = 8192;
 
-const verified = new Map<string, true>();
-
-function remember(key: string): void {
-  if (verified.size >= SIGNATURE_CACHE_LIMIT) {
-    // Oldest first (Map keeps insertion order): a cheap FIFO bound.
-    const oldest = verified.keys().next();
-    if (!oldest.done) verified.delete(oldest.value);
-  }
-  verified.set(key, true);
-}
+const verified = new FifoCache<true>(SIGNATURE_CACHE_LIMIT);
 
 /**
  * RFC 5280 §6.1.3 (a)(1): the certificate signature verifies with the issuer's key.
@@ -32,12 +24,12 @@ export function verifyCertificateSignature(
   issuerKeyHash: string,
 ): void {
   const key = `${toHex(certificate.sha256())}:${issuerKeyHash}`;
-  if (verified.has(key)) return;
+  if (verified.get(key)) return;
   checkKeyMatchesAlgorithm(issuerKey, certificate.signatureAlgorithm);
   if (!verifyWith(certificate.signatureAlgorithm, issuerKey.key, certificate.tbs, certificate.signatureValue)) {
     throw new GatewayError('ERR_CERT_SIGNATURE_INVALID');
   }
-  remember(key);
+  verified.set(key, true);
 }
 
 /** Test hook: the number of cached successes. */

@@ -7,6 +7,7 @@ import { GatewayError } from '../errors.js';
 import { TAG, cursor, readTlv, type Tlv } from './der.js';
 import { readOid, readString } from './der-values.js';
 import { OID } from './oids.js';
+import { FifoCache, bytesKey } from './fifo-cache.js';
 
 export interface NameAttribute {
   readonly type: string;
@@ -60,14 +61,13 @@ export function parseName(buf: Uint8Array, t: Tlv): Name {
  * customer's certificate. Names come from unverified certificates, so the cache is small and
  * takes only names of a realistic size (≤ 512 bytes: at most ~0.5 MB per thread).
  */
-const issuerNames = new Map<string, Name>();
-const ISSUER_NAME_CACHE_LIMIT = 256;
+const issuerNames = new FifoCache<Name>(256);
 const ISSUER_NAME_MAX_BYTES = 512;
 
 export function parseIssuerName(buf: Uint8Array, t: Tlv): Name {
   if (t.tag !== TAG.SEQUENCE) throw new GatewayError('ERR_DER_STRUCTURE', 'Name must be a SEQUENCE');
   if (t.end - t.start > ISSUER_NAME_MAX_BYTES) return parseName(buf, t);
-  const key = Buffer.from(buf.buffer, buf.byteOffset + t.start, t.end - t.start).toString('latin1');
+  const key = bytesKey(buf, t.start, t.end);
   const hit = issuerNames.get(key);
   if (hit) return hit;
   // A copy (Uint8Array's slice: Buffer#slice would be a view pinning the caller's buffer).
@@ -77,7 +77,6 @@ export function parseIssuerName(buf: Uint8Array, t: Tlv): Name {
     der: parsed.der,
     rdns: Object.freeze(parsed.rdns.map((rdn) => Object.freeze(rdn.map((a) => Object.freeze(a))))),
   });
-  if (issuerNames.size >= ISSUER_NAME_CACHE_LIMIT) issuerNames.delete(issuerNames.keys().next().value!);
   issuerNames.set(key, name);
   return name;
 }
@@ -100,16 +99,15 @@ const SHORT: Record<string, string> = {
   [OID.domainComponent]: 'DC',
 };
 
-const displayCache = new Map<string, string>();
+const displayCache = new FifoCache<string>(1024);
 
 /** Display form in encoding order, e.g. `C=JP, O=JPKI, OU=…` (as jpki-reference writes it). */
 export function nameToString(name: Name): string {
   // Issuer names repeat in every report: cache by DER (bounded; the value is a pure function of it).
-  const key = Buffer.from(name.der.buffer, name.der.byteOffset, name.der.byteLength).toString('latin1');
+  const key = bytesKey(name.der);
   let s = displayCache.get(key);
   if (s === undefined) {
     s = formatName(name);
-    if (displayCache.size >= 1024) displayCache.delete(displayCache.keys().next().value!);
     displayCache.set(key, s);
   }
   return s;

@@ -10,6 +10,7 @@ import { TAG, cursor, parseDer, type Tlv } from './der.js';
 import { isNegativeInteger, readBitString, readIntegerBytes, readOid } from './der-values.js';
 import { NODE_HASH, type SignatureAlgorithm } from './algorithms.js';
 import { OID } from './oids.js';
+import { FifoCache, bytesKey } from './fifo-cache.js';
 
 export const MIN_RSA_BITS = 2048;
 
@@ -30,8 +31,7 @@ function bitLength(bytes: Uint8Array): number {
  * Imported keys by SPKI bytes: the same customer certificate arrives again and again, and the
  * import is a pure function of those bytes. Bounded FIFO so hostile inputs cannot grow it.
  */
-const keyCache = new Map<string, PublicKeyInfo>();
-const KEY_CACHE_LIMIT = 4096;
+const keyCache = new FifoCache<PublicKeyInfo>(4096);
 
 /** Bench/test hook: forget every imported key (a first-time customer's certificate). */
 export function clearKeyCache(): void {
@@ -40,11 +40,10 @@ export function clearKeyCache(): void {
 
 /** Parses and imports an SPKI given as its TLV inside `buf`. */
 export function importSpki(buf: Uint8Array, spki: Tlv): PublicKeyInfo {
-  const cacheKey = Buffer.from(buf.buffer, buf.byteOffset + spki.start, spki.end - spki.start).toString('latin1');
+  const cacheKey = bytesKey(buf, spki.start, spki.end);
   const hit = keyCache.get(cacheKey);
   if (hit) return hit;
   const info = importSpkiUncached(buf, spki);
-  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.delete(keyCache.keys().next().value!);
   keyCache.set(cacheKey, info);
   return info;
 }

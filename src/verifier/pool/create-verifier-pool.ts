@@ -15,6 +15,7 @@
 import { Worker } from 'node:worker_threads';
 import { systemClock, type Clock } from '../../clock.js';
 import { parseCertificate, type Certificate } from '../../pki/certificate.js';
+import { FifoCache, bytesKey } from '../../pki/fifo-cache.js';
 import type { CrlAnswerSource } from '../../revocation/manager/types.js';
 import { createVerifier } from '../create-verifier.js';
 import { createVerifierOcspChecker } from '../create-verifier-ocsp-checker.js';
@@ -151,14 +152,13 @@ export function createVerifierPool(options: VerifierPoolOptions): VerifierPool {
   let closing = false;
   let restarts = 0;
   const slots: Slot[] = [];
-  const issuers = new Map<string, Certificate>();
+  const issuers = new FifoCache<Certificate>(ISSUER_CACHE_LIMIT);
 
   const issuerCert = (der: Uint8Array): Certificate => {
-    const key = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64');
+    const key = bytesKey(der);
     let c = issuers.get(key);
     if (!c) {
       c = parseCertificate(der);
-      if (issuers.size >= ISSUER_CACHE_LIMIT) issuers.delete(issuers.keys().next().value!);
       issuers.set(key, c);
     }
     return c;
