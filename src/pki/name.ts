@@ -99,16 +99,16 @@ const SHORT: Record<string, string> = {
   [OID.domainComponent]: 'DC',
 };
 
-const displayCache = new FifoCache<string>(1024);
+// Per Name object: issuer names are shared objects (parseIssuerName) and CA certificates live
+// as long as their verifier, so a recurring name is formatted once without building a key.
+const displayCache = new WeakMap<Name, string>();
 
 /** Display form in encoding order, e.g. `C=JP, O=JPKI, OU=…` (as jpki-reference writes it). */
 export function nameToString(name: Name): string {
-  // Issuer names repeat in every report: cache by DER (bounded; the value is a pure function of it).
-  const key = bytesKey(name.der);
-  let s = displayCache.get(key);
+  let s = displayCache.get(name);
   if (s === undefined) {
     s = formatName(name);
-    displayCache.set(key, s);
+    displayCache.set(name, s);
   }
   return s;
 }
