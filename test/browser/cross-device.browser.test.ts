@@ -7,10 +7,9 @@
  * same code is refused, and the code rotates every second.
  */
 import jsQRModule from 'jsqr';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowserSuites } from '../support/browser.js';
-import { builtWidget } from './support/built-widget.js';
+import type { Frame } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserSuites } from '../support/browser.js';
 import {
   consentAndContinue,
   demoResult,
@@ -20,8 +19,9 @@ import {
   resultOf,
   screenshot,
   startWidget,
+  widgetFrame,
 } from './support/pages.js';
-import { startSandboxGateway, type SandboxGateway } from './support/sandbox-gateway.js';
+import { useGatewayAndBrowser } from './support/suite.js';
 
 const skip = skipBrowserSuites();
 type JsQr = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
@@ -50,30 +50,15 @@ async function scanQr(frame: Frame): Promise<string> {
   return code.data;
 }
 
-function widgetFrame(page: Page): Frame {
-  const f = page.frames().find((x) => x.url().endsWith('/widget/frame'));
-  if (!f) throw new Error('no widget frame');
-  return f;
-}
-
 describe.skipIf(skip)('cross-device flow in Chromium (desktop + phone)', () => {
-  let gw: SandboxGateway;
-  let browser: Browser;
-  beforeAll(async () => {
-    gw = await startSandboxGateway({ assetsDir: (await builtWidget()).dir });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const t = useGatewayAndBrowser();
 
   it('the phone reads the animated QR, signs with the virtual card; the desktop finishes with it', async () => {
-    const desktop = await browser.newContext();
-    const phone = await browser.newContext(PHONE);
-    const external = [...offLoopbackRequests(desktop, gw.url), ...offLoopbackRequests(phone, gw.url)];
+    const desktop = await t.browser.newContext();
+    const phone = await t.browser.newContext(PHONE);
+    const external = [...offLoopbackRequests(desktop, t.gw.url), ...offLoopbackRequests(phone, t.gw.url)];
     const page = await desktop.newPage();
-    await openDemo(page, gw.url, 'securities', 'en');
+    await openDemo(page, t.gw.url, 'securities', 'en');
     await issueCard(page, { name: '見本　携帯' });
     const frame = await startWidget(page);
     await consentAndContinue(frame);
@@ -87,7 +72,7 @@ describe.skipIf(skip)('cross-device flow in Chromium (desktop + phone)', () => {
     await page.waitForTimeout(1200);
     const url = await scanQr(f);
     expect(first).not.toBe(url);
-    expect(url).toMatch(new RegExp(`^${gw.url}/widget/m/hf_[A-Za-z0-9_-]{22}\\?t=\\d+&c=[A-Za-z0-9_-]{22}$`));
+    expect(url).toMatch(new RegExp(`^${t.gw.url}/widget/m/hf_[A-Za-z0-9_-]{22}\\?t=\\d+&c=[A-Za-z0-9_-]{22}$`));
     await expect(f.locator('#jw-qr-link').textContent()).resolves.toMatch(/\/widget\/m\//);
     await screenshot(page, 'cross-device-qr');
 
@@ -95,13 +80,13 @@ describe.skipIf(skip)('cross-device flow in Chromium (desktop + phone)', () => {
     await mobile.goto(url);
     await mobile.locator('[data-screen=review]').waitFor();
     expect(mobile.url()).not.toContain('c='); // the code is removed from the address bar once claimed
-    await expect(mobile.locator('.jw-origin').textContent()).resolves.toBe(gw.url);
+    await expect(mobile.locator('.jw-origin').textContent()).resolves.toBe(t.gw.url);
     // The desktop knows the phone took over.
     await frame.locator('#jw-qr-status', { hasText: 'Your phone is connected' }).waitFor();
     await screenshot(mobile, 'cross-device-phone-review');
 
     // A second phone with the same (still fresh) code is refused.
-    const intruder = await (await browser.newContext(PHONE)).newPage();
+    const intruder = await (await t.browser.newContext(PHONE)).newPage();
     await intruder.goto(url);
     await intruder.locator('[data-screen=stopped]').waitFor();
     await expect(intruder.locator('h1').textContent()).resolves.toMatch(/already scanned|すでに別の端末/);
@@ -127,17 +112,17 @@ describe.skipIf(skip)('cross-device flow in Chromium (desktop + phone)', () => {
   });
 
   it('a stale QR code (older than the freshness window) is refused on the phone', async () => {
-    const desktop = await browser.newContext();
+    const desktop = await t.browser.newContext();
     const page = await desktop.newPage();
-    await openDemo(page, gw.url, 'bank', 'ja');
+    await openDemo(page, t.gw.url, 'bank', 'ja');
     const frame = await startWidget(page);
     await consentAndContinue(frame);
     await frame.locator('#jw-method-phone').click();
     const f = widgetFrame(page);
     await f.waitForFunction(`(document.querySelector('#jw-qr-link')?.textContent ?? '') !== ''`);
     const url = await scanQr(f);
-    gw.advance(60_000); // a photo of the code, used a minute later
-    const phone = await browser.newContext(PHONE);
+    t.gw.advance(60_000); // a photo of the code, used a minute later
+    const phone = await t.browser.newContext(PHONE);
     const mobile = await phone.newPage();
     await mobile.goto(url);
     await mobile.locator('[data-screen=stopped]').waitFor();

@@ -5,10 +5,8 @@
  * result from the API. Also: full-page mode with the return URL, and a revoked card's failure
  * explained. No request may leave the gateway's loopback origin.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowserSuites } from '../support/browser.js';
-import { builtWidget } from './support/built-widget.js';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserSuites } from '../support/browser.js';
 import {
   consentAndContinue,
   demoResult,
@@ -21,21 +19,12 @@ import {
   signWithVirtualCard,
   startWidget,
 } from './support/pages.js';
-import { startSandboxGateway, type SandboxGateway } from './support/sandbox-gateway.js';
+import { useGatewayAndBrowser } from './support/suite.js';
 
 const skip = skipBrowserSuites();
 
 describe.skipIf(skip)('sandbox demos in Chromium (same device, virtual card)', () => {
-  let gw: SandboxGateway;
-  let browser: Browser;
-  beforeAll(async () => {
-    gw = await startSandboxGateway({ assetsDir: (await builtWidget()).dir });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const t = useGatewayAndBrowser();
 
   const TEXT = {
     ja: { identity: 'マイナンバーカードで本人確認', signing: 'マイナンバーカードで電子署名', done: '完了しました' },
@@ -48,18 +37,18 @@ describe.skipIf(skip)('sandbox demos in Chromium (same device, virtual card)', (
 
   for (const lang of ['ja', 'en'] as const) {
     it(`Example Securities: opens an account with the My Number (${lang})`, async () => {
-      const context = await browser.newContext();
-      const external = offLoopbackRequests(context, gw.url);
+      const context = await t.browser.newContext();
+      const external = offLoopbackRequests(context, t.gw.url);
       const page = await context.newPage();
-      await openDemo(page, gw.url, 'securities', lang);
+      await openDemo(page, t.gw.url, 'securities', lang);
       await issueCard(page, { name: '見本　一郎' });
       const frame = await startWidget(page);
       await expect(frame.locator('h1').textContent()).resolves.toBe(TEXT[lang].identity);
       // Who is asking, from where, and what will be shared.
-      await expect(frame.locator('.jw-origin').textContent()).resolves.toBe(gw.url);
+      await expect(frame.locator('.jw-origin').textContent()).resolves.toBe(t.gw.url);
       await expect(frame.locator('.jw-rp').textContent()).resolves.toBe('Demo Securities (sandbox)');
       await expect(frame.locator('.jw-list li').count()).resolves.toBe(5);
-      await expect(frame.locator('.jw-statement').textContent()).resolves.toContain(`Origin / オリジン: ${gw.url}`);
+      await expect(frame.locator('.jw-statement').textContent()).resolves.toContain(`Origin / オリジン: ${t.gw.url}`);
       await screenshot(page, `securities-${lang}-review`);
       await consentAndContinue(frame);
       await frame.locator('#jw-method-virtual').click();
@@ -77,10 +66,10 @@ describe.skipIf(skip)('sandbox demos in Chromium (same device, virtual card)', (
     });
 
     it(`Example Bank: signs the loan contract PDF (${lang})`, async () => {
-      const context = await browser.newContext();
-      const external = offLoopbackRequests(context, gw.url);
+      const context = await t.browser.newContext();
+      const external = offLoopbackRequests(context, t.gw.url);
       const page = await context.newPage();
-      await openDemo(page, gw.url, 'bank', lang);
+      await openDemo(page, t.gw.url, 'bank', lang);
       await issueCard(page);
       const frame = await startWidget(page);
       await expect(frame.locator('h1').textContent()).resolves.toBe(TEXT[lang].signing);
@@ -105,13 +94,13 @@ describe.skipIf(skip)('sandbox demos in Chromium (same device, virtual card)', (
   }
 
   it('full-page mode: the token is POSTed, the widget returns to the return URL with the outcome', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'bank', 'en');
+    await openDemo(page, t.gw.url, 'bank', 'en');
     await issueCard(page);
     await page.check('#demo-fullpage');
     await page.click('#demo-start');
-    await page.waitForURL(`${gw.url}/widget/`);
+    await page.waitForURL(`${t.gw.url}/widget/`);
     await page.locator('[data-screen=review]').waitFor();
     expect(page.url()).not.toContain('ct_'); // the token is in no URL
     await page.check('.jw-consent input');
@@ -128,9 +117,9 @@ describe.skipIf(skip)('sandbox demos in Chromium (same device, virtual card)', (
   });
 
   it('a revoked card: the signature fails and the widget explains the revocation (ja)', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'securities', 'ja');
+    await openDemo(page, t.gw.url, 'securities', 'ja');
     await issueCard(page, { name: '見本　転居' });
     await revokeCard(page);
     const frame = await startWidget(page);

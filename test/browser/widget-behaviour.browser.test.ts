@@ -7,10 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, skipBrowserSuites } from '../support/browser.js';
-import { builtWidget } from './support/built-widget.js';
+import type { Frame, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserSuites } from '../support/browser.js';
 import {
   consentAndContinue,
   demoResult,
@@ -20,8 +19,9 @@ import {
   screenshot,
   signWithVirtualCard,
   startWidget,
+  widgetFrame,
 } from './support/pages.js';
-import { startSandboxGateway, type SandboxGateway } from './support/sandbox-gateway.js';
+import { useGatewayAndBrowser } from './support/suite.js';
 
 const skip = skipBrowserSuites();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,28 +41,13 @@ async function axe(target: Page | Frame): Promise<AxeViolation[]> {
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-function widgetFrame(page: Page): Frame {
-  const f = page.frames().find((x) => x.url().endsWith('/widget/frame'));
-  if (!f) throw new Error('no widget frame');
-  return f;
-}
-
 describe.skipIf(skip)('widget behaviour in Chromium', () => {
-  let gw: SandboxGateway;
-  let browser: Browser;
-  beforeAll(async () => {
-    gw = await startSandboxGateway({ assetsDir: (await builtWidget()).dir });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
+  const t = useGatewayAndBrowser();
 
   it('wrong password: tries left, a lock warning from two left, locked at the fifth — and still locked after a reload', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'bank', 'en');
+    await openDemo(page, t.gw.url, 'bank', 'en');
     await issueCard(page, { name: '見本　誤入力' });
     let frame = await startWidget(page);
     await consentAndContinue(frame);
@@ -95,9 +80,9 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
   });
 
   it('a malformed password is refused before the card sees it (no try spent)', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'bank', 'ja');
+    await openDemo(page, t.gw.url, 'bank', 'ja');
     await issueCard(page);
     const frame = await startWidget(page);
     await consentAndContinue(frame);
@@ -110,9 +95,9 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
   });
 
   it('cancel: the host hears `cancelled`, the RP backend cancels the session', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'securities', 'en');
+    await openDemo(page, t.gw.url, 'securities', 'en');
     const frame = await startWidget(page);
     await frame.locator('.jw-actions .jw-secondary').click();
     expect(await resultOf(frame)).toMatchObject({ outcome: 'cancelled', title: 'You cancelled' });
@@ -122,12 +107,12 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
   });
 
   it('expiry: past its TTL the widget says so, reports `failed (expired)`, and the RP sees `expired`', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     await context.clock.install(); // the pages' clocks, fast-forwarded below with the gateway's
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'securities', 'ja');
+    await openDemo(page, t.gw.url, 'securities', 'ja');
     const frame = await startWidget(page);
-    gw.advance(11 * 60_000); // sessions live 10 minutes by default
+    t.gw.advance(11 * 60_000); // sessions live 10 minutes by default
     await context.clock.fastForward('11:00');
     const r = await resultOf(frame);
     expect(r).toMatchObject({ outcome: 'failed', title: 'お手続きの有効期限が切れました' });
@@ -138,9 +123,9 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
   });
 
   it('keyboard only: Tab and Space/Enter complete an identity session; focus is always visible', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'securities', 'en');
+    await openDemo(page, t.gw.url, 'securities', 'en');
     await issueCard(page);
     await page.focus('#demo-start');
     await page.keyboard.press('Enter');
@@ -178,9 +163,9 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
   });
 
   it('reader bridge selected with no bridge running: explained, and back to the choice', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'bank', 'en');
+    await openDemo(page, t.gw.url, 'bank', 'en');
     const frame = await startWidget(page);
     await consentAndContinue(frame);
     await frame.locator('#jw-method-bridge').click();
@@ -191,9 +176,9 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
   });
 
   it('language switch: Japanese by default, English on request, focus stays on the switch', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'securities', 'ja');
+    await openDemo(page, t.gw.url, 'securities', 'ja');
     const frame = await startWidget(page);
     await expect(frame.locator('h1').textContent()).resolves.toBe('マイナンバーカードで本人確認');
     await frame.locator('#jw-lang').click();
@@ -204,9 +189,9 @@ describe.skipIf(skip)('widget behaviour in Chromium', () => {
   });
 
   it('axe-core: no serious or critical violations on the demo page and the widget screens', async () => {
-    const context = await browser.newContext();
+    const context = await t.browser.newContext();
     const page = await context.newPage();
-    await openDemo(page, gw.url, 'securities', 'ja');
+    await openDemo(page, t.gw.url, 'securities', 'ja');
     await issueCard(page);
     expect(await axe(page)).toEqual([]);
     const frame = await startWidget(page);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'browser');
 
@@ -86,4 +86,11 @@ export async function demoResult(page: Page): Promise<Record<string, string>> {
     .locator('#demo-result dd[data-field]')
     .evaluateAll((els) => els.map((el) => [el.getAttribute('data-field') ?? '', el.textContent ?? '']));
   return Object.fromEntries(fields);
+}
+
+/** The widget's iframe (by its URL) as a Frame, for evaluate() and axe. */
+export function widgetFrame(page: Page): Frame {
+  const f = page.frames().find((x) => x.url().endsWith('/widget/frame'));
+  if (!f) throw new Error('no widget frame');
+  return f;
 }
