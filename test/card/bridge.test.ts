@@ -14,31 +14,14 @@ import {
 } from '../../src/card/bridge-protocol.js';
 import { connectBridge, type BridgeChannel } from '../../src/card/bridge-transport.js';
 import { isLoopbackBridgeUrl, openWebSocketChannel } from '../../src/card/bridge-websocket.js';
-import {
-  CardError,
-  createJpkiCard,
-  readCardData,
-  recordingTransport,
-  signDigestInfo,
-  type CardErrorCode,
-} from '../../src/card/index.js';
+import { createJpkiCard, readCardData, recordingTransport, signDigestInfo } from '../../src/card/index.js';
 import { encodeDigestInfo } from '../../src/cms/digest-info.js';
 import { createVirtualBridge, VIRTUAL_CARD_ATR } from '../../src/sandbox/virtual-card-bridge.js';
-import { CHALLENGE, apdu, hex, sandboxCard, verifier, virtualCard } from './fixtures.js';
+import { CHALLENGE, apdu, hex, sandboxCard, verifier, virtualCard, caught, codeOf } from './fixtures.js';
 import { childProcessChannel, fakeWebSocketFactory, memoryChannel } from './support/bridge-channels.js';
 
 const digest = new Uint8Array(32).fill(0x5a);
 const DI = encodeDigestInfo('SHA-256', digest);
-
-async function caught(p: Promise<unknown>): Promise<CardError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof CardError)) throw new Error(`expected a CardError, got ${String(e)}`);
-  return e;
-}
-const codeOf = async (p: Promise<unknown>): Promise<CardErrorCode> => (await caught(p)).code;
 
 async function signedOk(signature: Uint8Array, certificate: Uint8Array): Promise<void> {
   const report = await verifier.verifySignature({

@@ -12,21 +12,10 @@ import {
   CardError,
   createJpkiCard,
   readCardData,
-  type CardErrorCode,
   type CardTransport,
 } from '../../src/card/index.js';
 import { encodeDigestInfo } from '../../src/cms/digest-info.js';
-import { CHALLENGE, hex, virtualCard } from './fixtures.js';
-
-async function caught(p: Promise<unknown>): Promise<CardError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof CardError)) throw new Error(`expected a CardError, got ${String(e)}`);
-  return e;
-}
-const codeOf = async (p: Promise<unknown>): Promise<CardErrorCode> => (await caught(p)).code;
+import { CHALLENGE, hex, virtualCard, caught, codeOf } from './fixtures.js';
 
 /** The virtual card, except where `override` answers (hex of the command → response bytes). */
 function tampered(override: (cmdHex: string) => Uint8Array | undefined): CardTransport {

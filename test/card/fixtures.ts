@@ -11,6 +11,7 @@ import { createVirtualCard, type VirtualCard, type VirtualCardOptions } from '..
 import { virtualCardProfileFromSandboxJson, type VirtualCardProfile } from '../../src/sandbox/virtual-card-profile.js';
 import { nodeRsaSigner } from '../../src/sandbox/virtual-card-signer-node.js';
 import { createVerifier } from '../../src/index.js';
+import { CardError, type CardErrorCode } from '../../src/card/index.js';
 
 export const sandboxCard: SandboxCard = issueSandboxCard({ seed: 'card-layer-tests' });
 export const profile: VirtualCardProfile = await virtualCardProfileFromSandboxJson(
@@ -33,3 +34,15 @@ export const verifier = createVerifier({
 
 export const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 export const apdu = (h: string): Uint8Array => new Uint8Array(Buffer.from(h.replace(/\s+/g, ''), 'hex'));
+
+/** The CardError a promise rejects with (a test failure if it resolves or rejects otherwise). */
+export async function caught(p: Promise<unknown>): Promise<CardError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof CardError)) throw new Error(`expected a CardError, got ${String(e)}`);
+  return e;
+}
+
+export const codeOf = async (p: Promise<unknown>): Promise<CardErrorCode> => (await caught(p)).code;

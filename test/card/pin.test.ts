@@ -5,27 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  CardError,
   createJpkiCard,
   normalizeSigningPassword,
   readCardData,
   recordingTransport,
   signDigestInfo,
-  type CardErrorCode,
   type PinKind,
 } from '../../src/card/index.js';
 import { encodeDigestInfo } from '../../src/cms/digest-info.js';
-import { CHALLENGE, virtualCard } from './fixtures.js';
-
-async function caught(p: Promise<unknown>): Promise<CardError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!(e instanceof CardError)) throw new Error(`expected a CardError, got ${String(e)}`);
-  return e;
-}
-const codeOf = async (p: Promise<unknown>): Promise<CardErrorCode> => (await caught(p)).code;
+import { CHALLENGE, virtualCard, caught, codeOf } from './fixtures.js';
 
 describe('wrong signing password → tries left → lock-out', () => {
   it('counts down 4, 3, 2, 1, locks on the 5th, then answers CARD_PIN_LOCKED (6983) even to the right password', async () => {
