@@ -9,12 +9,19 @@
  *   const redis = await startRedis();          // in beforeAll
  *   if (!redis) return;                        // skipped (notice printed)
  *   redis.url; await redis.stop(); await redis.restart();
+ *
+ * Most suites only need a server and clients on it, closed afterwards:
+ *   const redis = usePrivateRedis();           // inside describe.skipIf(skipRedisSuites())
+ *   const client = await redis.connect('wh-'); // key prefix 'wh-<random>:', disconnected after the suite
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { connectRedis, type Redis } from '../../src/storage/redis/create-redis.js';
 
 export interface TestRedis {
   readonly url: string;
@@ -103,4 +110,39 @@ export async function startRedis(): Promise<TestRedis> {
     await waitForPort(port, false);
   };
   return { url: `redis://127.0.0.1:${port}`, port, stop, restart: launch };
+}
+
+export interface PrivateRedis {
+  /** The server (set once the suite's beforeAll has run). */
+  readonly server: TestRedis;
+  /**
+   * A connected client; `prefix` ending in ':' is used as given, otherwise a random suffix makes
+   * it fresh (an empty keyspace per test on the shared server).
+   */
+  connect(prefix: string): Promise<Redis>;
+}
+
+/** Call inside a describe: starts a private redis-server before its tests, stops it (and every client) after. */
+export function usePrivateRedis(): PrivateRedis {
+  let server: TestRedis | undefined;
+  const clients: Redis[] = [];
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(async () => {
+    for (const c of clients) c.disconnect();
+    await server?.stop();
+  });
+  return {
+    get server(): TestRedis {
+      if (!server) throw new Error('usePrivateRedis: the suite has not started');
+      return server;
+    },
+    async connect(prefix) {
+      const keyPrefix = prefix.endsWith(':') ? prefix : `${prefix}${randomBytes(4).toString('hex')}:`;
+      const client = await connectRedis({ url: this.server.url, keyPrefix });
+      clients.push(client);
+      return client;
+    },
+  };
 }
